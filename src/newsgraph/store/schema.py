@@ -1,0 +1,187 @@
+"""The store's versioned schema: an ordered list of migration steps.
+
+The schema version lives in SQLite's own header (`PRAGMA user_version`), so a
+store file says which code can read it without any extra table. `MIGRATIONS[n]`
+takes a store from version n to version n + 1; opening a store for writing
+applies the missing steps, each in its own transaction, so a store is always at
+a whole version even if the process dies mid-upgrade.
+
+A later issue adds its tables by appending ONE step, never by editing a shipped
+one (stores already at that version would never see the edit)::
+
+    Migration(
+        "mentions: actor mentions, one row per resolved span",
+        (
+            '''CREATE TABLE mentions (
+                article_id TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                actor_id TEXT,
+                PRIMARY KEY (article_id, idx))''',
+            "CREATE INDEX mentions_actor ON mentions (actor_id)",
+        ),
+    ),
+
+then adds the table's export entry in `tables.py` and its rows to
+`Store.write_batch`. Every per-article table references `articles` with
+`ON DELETE CASCADE`, so deleting an article removes everything derived from it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ..errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema step: SQL statements run in a single transaction.
+
+    Statements are kept separate (not one script) because `executescript`
+    commits behind our back, which would break the one-transaction promise.
+    """
+
+    summary: str
+    statements: tuple[str, ...]
+
+
+_V1_ARTICLES = """
+CREATE TABLE articles (
+    article_id TEXT PRIMARY KEY NOT NULL,
+    input_id TEXT,
+    path TEXT NOT NULL,
+    line INTEGER,
+    format TEXT NOT NULL,
+    outlet TEXT,
+    url TEXT,
+    title TEXT,
+    byline TEXT,
+    date TEXT,
+    date_source TEXT,
+    date_precision TEXT,
+    text TEXT NOT NULL,
+    removed TEXT NOT NULL DEFAULT '[]',   -- JSON list of {text, reason, paragraph}
+    captions TEXT NOT NULL DEFAULT '[]',  -- JSON list of str
+    meta TEXT NOT NULL DEFAULT '{}',      -- JSON object
+    warnings TEXT NOT NULL DEFAULT '[]',  -- JSON list of str
+    added_at TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs ON DELETE SET NULL
+)"""
+
+# `sentence_id` aliases the rowid: FTS5 external content is keyed by rowid, and
+# only an INTEGER PRIMARY KEY rowid survives VACUUM unchanged. The natural key
+# (article_id, idx) is enforced by UNIQUE and is what other tables refer to.
+_V1_SENTENCES = """
+CREATE TABLE sentences (
+    sentence_id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article_id, idx)
+)"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "articles, sentences with an FTS5 index, runs and their input errors",
+        (
+            """CREATE TABLE runs (
+                run_id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                args TEXT NOT NULL DEFAULT '{}',   -- JSON: the command and its arguments
+                counts TEXT                        -- JSON: what the run did
+            )""",
+            """CREATE TABLE input_errors (
+                error_id INTEGER PRIMARY KEY,
+                run_id INTEGER NOT NULL REFERENCES runs ON DELETE CASCADE,
+                path TEXT NOT NULL,
+                line INTEGER,
+                code TEXT NOT NULL,
+                message TEXT NOT NULL
+            )""",
+            "CREATE INDEX input_errors_run ON input_errors (run_id)",
+            _V1_ARTICLES,
+            "CREATE INDEX articles_outlet ON articles (outlet)",
+            "CREATE INDEX articles_date ON articles (date)",
+            _V1_SENTENCES,
+            # remove_diacritics 2: a search for "Nicolas" finds "Nicolás".
+            """CREATE VIRTUAL TABLE sentences_fts USING fts5(
+                text, content='sentences', content_rowid='sentence_id',
+                tokenize='unicode61 remove_diacritics 2'
+            )""",
+            """CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+                INSERT INTO sentences_fts (rowid, text) VALUES (new.sentence_id, new.text);
+            END""",
+            """CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+                INSERT INTO sentences_fts (sentences_fts, rowid, text)
+                VALUES ('delete', old.sentence_id, old.text);
+            END""",
+            """CREATE TRIGGER sentences_fts_update AFTER UPDATE ON sentences BEGIN
+                INSERT INTO sentences_fts (sentences_fts, rowid, text)
+                VALUES ('delete', old.sentence_id, old.text);
+                INSERT INTO sentences_fts (rowid, text) VALUES (new.sentence_id, new.text);
+            END""",
+        ),
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The version recorded in the store file (0 for a new or foreign file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_version(conn: sqlite3.Connection, path: str, *, readonly: bool) -> int:
+    """Refuse a store this code cannot read; return its version.
+
+    A store newer than the code is refused in both modes (its tables may mean
+    something else). An older store is refused only read-only, where it cannot
+    be upgraded.
+    """
+    found = schema_version(conn)
+    if found > SCHEMA_VERSION:
+        raise StoreError("E202", path=path, found=found, known=SCHEMA_VERSION)
+    if readonly and found < SCHEMA_VERSION:
+        raise StoreError("E207", path=path, found=found, known=SCHEMA_VERSION)
+    return found
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> int:
+    """Apply the missing migration steps, one transaction each; return the new version.
+
+    The version is re-read inside each write transaction, so two processes
+    opening the same new store at once do not both apply a step.
+    `conn` must be in autocommit mode (isolation_level=None).
+    """
+    check_version(conn, path, readonly=False)
+    for version, step in enumerate(MIGRATIONS, start=1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) >= version:
+                conn.execute("COMMIT")
+                continue
+            for statement in step.statements:
+                conn.execute(statement)
+            # PRAGMA takes no bound parameters; version is an int we computed.
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _rollback(conn)
+            raise StoreError("E206", path=path, version=version, reason=exc) from exc
+        except BaseException:
+            _rollback(conn)
+            raise
+    return schema_version(conn)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")

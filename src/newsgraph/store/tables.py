@@ -1,0 +1,163 @@
+"""The registry of tables a user can read and export, with their public columns.
+
+A `TableSpec` is the public face of a store table: which columns a reader sees,
+in which order, which of them hold JSON, and how each is typed in Arrow/Parquet.
+Internal columns (`articles.added_at`, `sentences.sentence_id`) stay out, so
+exports are stable whatever the storage needs.
+
+A later issue exposes its table with one entry, e.g.::
+
+    "mentions": TableSpec(
+        "mentions",
+        (text("article_id"), integer("idx"), integer("start"), integer("end"),
+         text("actor_id"), json("resolution")),
+        order_by="article_id, idx",
+    ),
+
+Every per-article table's rows carry `article_id`, so any export can be joined
+back to its article and sentence. Arrow types are given as functions of the
+`pyarrow` module so that reading the store never pays for importing pyarrow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..errors import StoreError
+
+# A function from the pyarrow module to a pyarrow DataType.
+ArrowType = Callable[[Any], Any]
+
+KINDS = ("text", "int", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One public column.
+
+    `kind` says how the value is stored: text, int, or json (stored as JSON
+    text, decoded to lists/dicts on read). `arrow` types a json column in
+    Parquet; a json column without it is free-form and exported as Arrow JSON.
+    """
+
+    name: str
+    kind: str
+    arrow: ArrowType | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """A readable, exportable table: its columns in export order.
+
+    `order_by` is the SQL order rows are read in: it should be an indexed or
+    rowid order so streaming a large table needs no sort.
+    """
+
+    name: str
+    columns: tuple[Column, ...]
+    order_by: str = "rowid"
+    description: str = ""
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+    @property
+    def json_columns(self) -> frozenset[str]:
+        return frozenset(column.name for column in self.columns if column.kind == "json")
+
+
+def text(name: str) -> Column:
+    return Column(name, "text")
+
+
+def integer(name: str) -> Column:
+    return Column(name, "int")
+
+
+def json(name: str, arrow: ArrowType | None = None) -> Column:
+    return Column(name, "json", arrow)
+
+
+def _removed_lines(pa: Any) -> Any:
+    return pa.list_(
+        pa.struct([("text", pa.string()), ("reason", pa.string()), ("paragraph", pa.int64())])
+    )
+
+
+def _strings(pa: Any) -> Any:
+    return pa.list_(pa.string())
+
+
+TABLES: dict[str, TableSpec] = {
+    "articles": TableSpec(
+        "articles",
+        (
+            text("article_id"),
+            text("input_id"),
+            text("path"),
+            integer("line"),
+            text("format"),
+            text("outlet"),
+            text("url"),
+            text("title"),
+            text("byline"),
+            text("date"),
+            text("date_source"),
+            text("date_precision"),
+            text("text"),
+            json("removed", _removed_lines),
+            json("captions", _strings),
+            json("meta"),
+            json("warnings", _strings),
+        ),
+        order_by="rowid",
+        description="clean articles, one row per distinct text",
+    ),
+    "sentences": TableSpec(
+        "sentences",
+        (
+            text("article_id"),
+            integer("idx"),
+            integer("paragraph"),
+            integer("start"),
+            integer("end"),
+            text("text"),
+        ),
+        order_by="sentence_id",
+        description="sentences with character offsets into their article's text",
+    ),
+    "runs": TableSpec(
+        "runs",
+        (
+            integer("run_id"),
+            text("started_at"),
+            text("finished_at"),
+            json("args"),
+            json("counts"),
+        ),
+        order_by="run_id",
+        description="every ingest run: its arguments and what it did",
+    ),
+    "input_errors": TableSpec(
+        "input_errors",
+        (
+            integer("run_id"),
+            text("path"),
+            integer("line"),
+            text("code"),
+            text("message"),
+        ),
+        order_by="error_id",
+        description="every input a run could not turn into an article, with the reason",
+    ),
+}
+
+
+def get_table(name: str) -> TableSpec:
+    """The spec of a table by name; E203 when there is no such table."""
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise StoreError("E203", table=name, known=", ".join(TABLES)) from None
