@@ -1,0 +1,110 @@
+"""Every error newsgraph reports, coded in one place.
+
+Codes are stable so users can grep logs and filter failures:
+
+    E1xx  input: a file or row that could not become an article
+    E2xx  store: opening, migrating or writing the store
+    E3xx  pipeline: the NLP model and worker processes
+    E4xx  usage: arguments the CLI or API was given
+
+    NewsgraphError
+    ├── InputFailure      one input is bad; the batch goes on
+    ├── StoreError        the store cannot be opened or written
+    ├── ModelError        the spaCy model cannot be loaded
+    └── UsageError        arguments that cannot work
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, formatted with str.format."""
+
+    E101 = "No such file or directory"
+    E102 = "Cannot read file: {reason}"
+    E103 = "Binary file (not text): {reason}"
+    E104 = "Empty input: no text after cleaning"
+    E105 = "Malformed JSON: {reason}"
+    E106 = "Row has no 'text' field (fields: {fields})"
+    E107 = "Malformed CSV row: {reason}"
+    E108 = "File is larger than the {limit} limit ({size}); raise --max-bytes to read it"
+    E109 = "Compressed file expands past the {limit} limit; raise --max-bytes to read it"
+    E110 = "Corrupt gzip data: {reason}"
+    E111 = "Unknown format {format!r} (known: {known})"
+    E112 = "No article text could be extracted from the HTML"
+    E113 = "Glob pattern matched no files"
+    E114 = "Row's 'text' field is not a string"
+    E115 = "Row is larger than the {limit} limit ({size}); raise --max-bytes to read it"
+    E116 = "JSON value is not an object (got {kind})"
+    E117 = "Malformed metadata sidecar: {reason}; its values are not applied"
+    E118 = "Folder holds no article files"
+    S101 = "Not an article file ({what}); skipped"
+    S102 = "Hidden file or folder; skipped"
+    S103 = "Metadata sidecar (describes the files beside it), not articles; skipped"
+    S104 = "Not a regular file or folder; skipped"
+    E199 = "Unexpected error while cleaning this input ({reason}); please report it with --debug output"
+    W101 = "Not valid UTF-8; decoded as {fallback} (some characters may be wrong)"
+    E150 = "Header must be exactly {expected}, got {found}"
+    E151 = "Row has {found} cells; the header has {expected}"
+    E152 = "Unknown ISO 3166 alpha-3 code {code!r}"
+    E153 = "Unknown {column} {value!r} (known: {known})"
+    E154 = "Bad date {value!r} in {column}: use YYYY-MM-DD, YYYY-MM or YYYY"
+    E155 = "Tenure ends before it starts ({start} > {end})"
+    E156 = "{column} {value!r} is not a slug (lower-case letters, digits, single hyphens)"
+    E157 = "person_id {person_id!r} is named {name!r} here but {other!r} on line {line}"
+    E158 = "Overlapping tenures of the single-holder office {role} in {country}: {this} and {other} (line {line})"
+    E159 = "Row has no source note"
+    E160 = "Required column {column} is empty"
+    E161 = "Duplicate {what} {value!r} (first on line {line})"
+    E162 = "Wikidata id {value!r} is not a Q-number"
+    E163 = "Cannot read knowledge file {path}: {reason}"
+    E164 = "{what} {value!r} names both {this} and {other} (line {line})"
+    E165 = "Cannot tell which knowledge table {path} holds (header or file name not recognised)"
+    E166 = "Role phrase {value!r} must be lower case"
+    W150 = "Aliases on a later row of {person_id} (put them on the first row only)"
+    E201 = "Cannot open store {path}: {reason}"
+    E202 = "Store {path} has schema version {found}, newer than this newsgraph ({known}); upgrade newsgraph"
+    E203 = "Unknown table {table!r} (known: {known})"
+    E204 = "Unknown export format {format!r} (known: {known})"
+    E205 = "Parquet export needs an output file: pass --out FILE"
+    E206 = "Cannot migrate store {path} to schema version {version}: {reason}"
+    E207 = "Store {path} has schema version {found}, older than this newsgraph ({known}); open it once for writing to migrate it"
+    E208 = "Cannot write to store {path}: {reason} (the whole transaction was rolled back)"
+    E209 = "Store {path} is open read-only"
+    E210 = "Invalid search query {query!r}: {reason}"
+    E211 = "Unknown run id {run_id} in store {path}"
+    E212 = "Unknown column {column!r} in table {table!r} (known: {known})"
+    E213 = "Cannot write export to {path}: {reason}"
+    E301 = "Cannot load the spaCy model {name!r}: {reason}. Install it with: pip install -r requirements/model.txt"
+    E302 = "NLP failed on this article ({reason}); please report it with --debug output"
+    E303 = "A worker process died while analysing this article's batch ({reason})"
+    E401 = "No input paths given"
+    E402 = "Option {option} must be {expected}, got {value!r}"
+
+
+class NewsgraphError(Exception):
+    """Base class: every error newsgraph raises on purpose is one of these."""
+
+    code = "E000"
+
+    def __init__(self, code: str, **kwargs: object) -> None:
+        self.code = code
+        template = getattr(Errors, code)
+        self.message = template.format(**kwargs)
+        super().__init__(f"[{code}] {self.message}")
+
+
+class InputFailure(NewsgraphError):
+    """One input is bad; carries the message for its InputError record."""
+
+
+class StoreError(NewsgraphError):
+    pass
+
+
+class ModelError(NewsgraphError):
+    pass
+
+
+class UsageError(NewsgraphError):
+    pass

@@ -1,0 +1,128 @@
+"""The record vocabulary every stage speaks.
+
+Records are frozen dataclasses of plain values (str, int, tuples, small dicts) so
+they pickle cheaply between worker processes and turn into Arrow/Parquet columns
+unchanged. A record type is defined here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+# Where an article's date came from, strongest first.
+DATE_SOURCES = ("user", "metadata", "byline", "text", "inferred")
+# How precise a date string is: "2019-08-19" day, "2019-08" month, "2019" year.
+DATE_PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line cleaning took out of the body, kept so nothing is lost silently."""
+
+    text: str
+    reason: str  # e.g. "promo", "share", "comments", "link-teaser", "byline", "repeated"
+    paragraph: int  # index of the paragraph in the raw text it came from
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One input unit before cleaning: a file, or a row of a JSONL/CSV file.
+
+    `text` is the body as read (HTML already reduced to text by the reader);
+    `fields` holds whatever metadata the input carried (title, outlet, url, date,
+    authors, plus any other columns, kept as metadata).
+    """
+
+    path: str
+    line: int | None  # 1-based row/line number for JSONL/CSV rows, else None
+    format: str  # txt, html, jsonl, csv
+    text: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article: the unit everything downstream points back to.
+
+    `article_id` is a hash of the normalised body text, so the same article read
+    twice (from two files, or twice from one) is the same record.
+    """
+
+    article_id: str
+    input_id: str | None
+    path: str
+    line: int | None
+    format: str
+    outlet: str | None
+    url: str | None
+    title: str | None
+    byline: str | None
+    date: str | None
+    date_source: str | None
+    date_precision: str | None
+    text: str
+    removed: tuple[RemovedLine, ...] = ()
+    captions: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """One input that could not become an article, with the reason, coded.
+
+    Yielded in the article stream instead of raising, so a bad file never stops
+    the batch and every failure is counted and reported.
+    """
+
+    path: str
+    line: int | None
+    code: str  # an error code from newsgraph.errors, e.g. "E101"
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: [{self.code}] {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article's clean text, with character offsets into it."""
+
+    article_id: str
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor: a state, government body, person in office, company, group."""
+
+    id: str
+    name: str
+    country: str | None  # ISO 3166 alpha-3, or None for international/unknown
+    sector: str | None  # GOV, MIL, OPP, LEG, JUD, PTY, BUS, MED, IGO, NGO, REB, CVL, COP, SPY …
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecords:
+    """Everything extracted from one article: the output of the per-article function."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    tokens: int = 0
+
+
+def as_dict(record: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready values (nested records become dicts)."""
+    return dataclasses.asdict(record)
