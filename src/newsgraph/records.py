@@ -115,11 +115,35 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of an article that names an actor, and how it was resolved.
+
+    `how` names the mechanism, for audit: dictionary:person, dictionary:org,
+    country, demonym, metonym:<kind>, title+nationality, role+country,
+    alias:earlier-mention, alias:earlier-role, location … `kind` says what the
+    span does in its sentence: actor, modifier (Russian support), location
+    (in Moscow).
+    """
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    how: str
+    role: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything extracted from one article: the output of the per-article function."""
 
     article: Article
     sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    actors: tuple[Actor, ...] = ()
     tokens: int = 0
 
 

@@ -1,0 +1,155 @@
+"""Command definitions. Each validates its arguments and calls one library function."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from newsgraph import __version__
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn a pile of news articles into actors, events, quotes and framing, each tied to its sentence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+StoreOpt = Annotated[
+    Optional[Path],
+    typer.Option("--store", "-s", help="SQLite store file [default: $NEWSGRAPH_STORE or ./newsgraph.db]"),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """newsgraph: news articles in, the system they describe out."""
+
+
+def reports_errors(command):
+    """Turn NewsgraphErrors into one red line and exit code 2 (tracebacks with --debug)."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from newsgraph.errors import NewsgraphError
+
+        try:
+            return command(*args, **kwargs)
+        except NewsgraphError as exc:
+            if kwargs.get("debug"):
+                raise
+            from newsgraph.cli.render import err
+
+            err.print(f"[red]newsgraph: {exc}[/red]", markup=True, highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+@app.command()
+@reports_errors
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")],
+    store: StoreOpt = None,
+    format: Annotated[
+        Optional[str], typer.Option("--format", "-f", help="Read every input as txt, html, jsonl or csv.")
+    ] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet of every plain input (a metadata.csv beside files says it per file).")] = None,
+    date: Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes for parsing [default: 2, or fewer cores].")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per parse batch and per store transaction.")] = 25,
+    max_bytes: Annotated[int, typer.Option(help="Largest article (or file) read, in bytes.")] = 10 * 1024 * 1024,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary; errors only.")] = False,
+    strict: Annotated[bool, typer.Option(help="Stop at the first input that fails.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Read articles, extract what they say, and add them to the store."""
+    from newsgraph.cli.render import RunReporter, err, print_summary
+    from newsgraph.errors import UsageError
+    from newsgraph.ingest import IngestOptions
+    from newsgraph.ingest.dates import parse_date
+    from newsgraph.pipeline.runner import StrictStop, run
+    from newsgraph.store import open_store
+
+    if batch_size < 1:
+        raise UsageError("E402", option="--batch-size", expected="at least 1", value=batch_size)
+    if date is not None and parse_date(date) is None:
+        raise UsageError("E402", option="--date", expected="a date such as 2019-08-19", value=date)
+    options = IngestOptions(format=format, outlet=outlet, date=date, max_bytes=max_bytes)
+    command = {"command": "analyze", "paths": paths, "format": format, "outlet": outlet, "date": date}
+    with open_store(store) as st:
+        reporter = RunReporter(quiet=quiet)
+        try:
+            summary = run(
+                paths, st, options=options, workers=workers, batch_size=batch_size,
+                progress=reporter, strict=strict, stdin=sys.stdin.buffer, command=command,
+            )
+        except StrictStop as stop:
+            reporter.close()
+            err.print(f"newsgraph: stopped at the first failure (--strict): {stop.error}", markup=False)
+            raise typer.Exit(1) from None
+        finally:
+            reporter.close()
+        if not quiet:
+            print_summary(summary, str(st.path))
+    if summary.interrupted:
+        raise typer.Exit(130)
+    if summary.articles == 0:
+        err.print("newsgraph: no article could be read", markup=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def export(
+    table: Annotated[str, typer.Argument(help="articles, sentences, runs or input_errors.")],
+    store: StoreOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file [default: standard output].")] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a table of the store as JSONL (default), CSV or Parquet."""
+    from newsgraph.store import get_table, open_store
+    from newsgraph.store.export import export as export_table
+
+    get_table(table)  # an unknown table is a usage error before any file is touched
+
+    with open_store(store, readonly=True) as st:
+        if out is None:
+            export_table(st, table, format=format, out=sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            n = export_table(st, table, format=format, out=out)
+            from newsgraph.cli.render import err
+
+            err.print(f"newsgraph: wrote {n:,} {table} rows to {out}", markup=False)
+
+
+@app.command()
+@reports_errors
+def stats(
+    store: StoreOpt = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Show what the store holds."""
+    from newsgraph.cli.stats import print_stats
+    from newsgraph.store import open_store
+
+    with open_store(store, readonly=True) as st:
+        print_stats(st.stats(), as_json=json_)

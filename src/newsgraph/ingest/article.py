@@ -1,0 +1,175 @@
+"""RawDoc → Article: the cleaning steps in order, and who wins when sources disagree.
+
+    normalise → id (of the normalised raw text) → boilerplate, captions, dateline
+    → title → byline → date
+
+Precedence, strongest first: the user's word (`outlet`, `date` arguments, i.e. the
+CLI's --outlet/--date), then the input's metadata, then what the text states, then
+what can be inferred. Nothing is invented: no outlet without a source, no date
+without evidence (the evidence is kept in `meta["date_evidence"]`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsgraph.errors import Errors, InputFailure, UsageError
+from newsgraph.ingest.boilerplate import Cleaned, RepeatedLines, clean_paragraphs
+from newsgraph.ingest.dates import infer_publication_date, parse_date
+from newsgraph.ingest.headline import choose_title
+from newsgraph.ingest.normalize import article_id, normalize_text, paragraphs
+from newsgraph.records import Article, RawDoc, RemovedLine
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The host of a URL without "www." ("https://www.example.com/a" → "example.com")."""
+    if not url or not isinstance(url, str):
+        return None
+    candidate = url.strip() if "//" in url else "//" + url.strip()
+    try:
+        host = urlsplit(candidate).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    for prefix in ("www.", "www1.", "www2.", "www3."):
+        if host.startswith(prefix):
+            return host[len(prefix) :]
+    return host
+
+
+def _text_field(fields: dict[str, Any], name: str) -> str | None:
+    value = fields.get(name)
+    if value is None:
+        return None
+    value = " ".join(str(value).split())
+    return value or None
+
+
+def _authors(byline: str | None) -> list[str]:
+    """The names in a metadata byline ("Jane Roe, John Doe and Max Roe")."""
+    if not byline:
+        return []
+    text = byline.replace(" and ", ", ").replace(" & ", ", ").replace(";", ",")
+    return [part.strip(" \"'") for part in text.split(",") if part.strip(" \"'")]
+
+
+def build_article(
+    raw: RawDoc,
+    *,
+    outlet: str | None = None,
+    date: str | None = None,
+    repeated: RepeatedLines | None = None,
+) -> Article:
+    """Clean one input into an Article.
+
+    Raises InputFailure("E104") when no body text is left after cleaning, and
+    UsageError("E402") when the user's `date` cannot be read as a date.
+    """
+    fields = raw.fields or {}
+    text = normalize_text(raw.text or "")
+    raw_paragraphs = paragraphs(text)
+    if not raw_paragraphs:
+        raise InputFailure("E104")
+    ident = article_id(text)
+
+    outlet_name, outlet_source = _outlet(outlet, fields)
+    meta_byline = _text_field(fields, "byline")
+    cleaned = clean_paragraphs(raw_paragraphs, outlet=outlet_name, authors=_authors(meta_byline), repeated=repeated)
+    body = [line for _, line in cleaned.kept]
+    removed = list(cleaned.removed)
+    meta: dict[str, Any] = dict(fields.get("meta") or {})
+    warnings = [str(w) for w in fields.get("warnings") or ()]
+
+    title, title_source, title_index = choose_title(body, _text_field(fields, "title"))
+    if title_index is not None:
+        raw_index = cleaned.kept[title_index][0]
+        removed.append(RemovedLine(body[title_index], "title", raw_index))
+        del body[title_index]
+    if not body:
+        raise InputFailure("E104")
+    if title_source:
+        meta["title_source"] = title_source
+    if cleaned.dateline:
+        meta["dateline"] = cleaned.dateline.place or cleaned.dateline.prefix
+    if outlet_source:
+        meta["outlet_source"] = outlet_source
+
+    byline, byline_source = _byline(meta_byline, cleaned)
+    if byline_source:
+        meta["byline_source"] = byline_source
+
+    clean_text = "\n\n".join(body)
+    found = _date(date, fields, cleaned, clean_text, warnings)
+    if found["evidence"]:
+        meta["date_evidence"] = list(found["evidence"])
+
+    captions = [" ".join(str(c).split()) for c in fields.get("captions") or () if str(c).strip()]
+    return Article(
+        article_id=ident,
+        input_id=_text_field(fields, "id"),
+        path=raw.path,
+        line=raw.line,
+        format=raw.format,
+        outlet=outlet_name,
+        url=_text_field(fields, "url"),
+        title=title,
+        byline=byline,
+        date=found["date"],
+        date_source=found["source"],
+        date_precision=found["precision"],
+        text=clean_text,
+        removed=tuple(sorted(removed, key=lambda r: r.paragraph)),
+        captions=tuple(dict.fromkeys([*captions, *cleaned.captions])),
+        meta=meta,
+        warnings=tuple(warnings),
+    )
+
+
+def _outlet(user: str | None, fields: dict[str, Any]) -> tuple[str | None, str | None]:
+    if user and user.strip():
+        return user.strip(), "user"
+    if name := _text_field(fields, "outlet"):
+        return name, "metadata"
+    if host := outlet_from_url(_text_field(fields, "url")):
+        return host, "url"
+    return None, None
+
+
+def _byline(meta_byline: str | None, cleaned: Cleaned) -> tuple[str | None, str | None]:
+    if meta_byline:
+        return meta_byline, "metadata"
+    for found in cleaned.bylines:
+        if found.authors:
+            return found.text, "text"
+    if cleaned.promo_authors:
+        return cleaned.promo_authors[0], "promo"
+    return None, None
+
+
+def _date(
+    user: str | None, fields: dict[str, Any], cleaned: Cleaned, text: str, warnings: list[str]
+) -> dict[str, Any]:
+    """The date, its precision and source, by precedence user > metadata > byline > text."""
+    if user is not None:
+        parsed = parse_date(user)
+        if parsed is None:
+            raise UsageError("E402", option="--date", expected="a date such as 2019-08-19", value=user)
+        return {"date": parsed[0], "precision": parsed[1], "source": "user", "evidence": ()}
+    meta_date = fields.get("date")
+    if meta_date not in (None, ""):
+        parsed = parse_date(str(meta_date))
+        if parsed:
+            return {"date": parsed[0], "precision": parsed[1], "source": "metadata", "evidence": ()}
+        warnings.append(f"[E130] {Errors.E130.format(value=str(meta_date))}")
+    for found in cleaned.bylines:
+        if found.date:
+            return {"date": found.date, "precision": found.precision, "source": "byline", "evidence": ()}
+    estimate = infer_publication_date(text, stated=cleaned.stated_dates)
+    return {
+        "date": estimate.date,
+        "precision": estimate.precision,
+        "source": estimate.source,
+        "evidence": estimate.evidence,
+    }
