@@ -91,6 +91,7 @@ class Errors:
     E302 = "NLP failed on this article ({reason}); please report it with --debug output"
     E303 = "A worker process died while analysing this article's batch ({reason})"
     E401 = "No input paths given"
+    E403 = "Not a resolvable line: {reason}"
     E402 = "Option {option} must be {expected}, got {value!r}"
 
 

@@ -61,6 +61,13 @@ def test_examples_end_to_end(tmp_path, nlp):
             assert row["outlet"], f"{row['path']} has no outlet (sidecar, HTML metadata and JSONL all give one)"
         else:
             assert row["outlet"] is None  # never invented for a plain file nobody described
+    mentions = export_rows(store, "mentions")
+    actors = {a["actor_id"]: a for a in export_rows(store, "actors")}
+    ids = {r["article_id"] for r in rows}
+    assert mentions and all(m["article_id"] in ids and m["actor_id"] in actors for m in mentions)
+    for m in mentions:  # every mention points at the exact text it came from
+        article = next(r for r in rows if r["article_id"] == m["article_id"])
+        assert article["text"][m["start"]:m["end"]] == m["text"]
     stats = json.loads(ng("stats", "--store", str(store), "--json").stdout)
     assert json.dumps(stats)  # machine-readable
     again = ng("analyze", str(EXAMPLES), "--store", str(store), "--workers", "1")
@@ -170,3 +177,16 @@ def test_bad_option_values_are_usage_errors(tmp_path):
     assert result.exit_code == 2 and "E402" in result.stderr
     result = ng("export", "nosuchtable", "--store", str(tmp_path / "s.db"))
     assert result.exit_code == 2 and "E203" in result.stderr
+
+
+def test_resolve_reads_jsonl_and_keeps_lines_aligned():
+    lines = "\n".join([
+        json.dumps({"text": "the Kremlin"}),
+        "not json",
+        json.dumps({"text": "Chilean police", "date": "2020-02-02"}),
+    ]) + "\n"
+    result = ng("resolve", input=lines)
+    assert result.exit_code == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(o.get("actor") or {}).get("country") for o in out] == ["RUS", None, "CHL"]
+    assert "error" in out[1] and "<stdin>:2" in result.stderr

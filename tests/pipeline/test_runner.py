@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.ingest import IngestOptions
+from newsgraph.extract import Extractor
 from newsgraph.pipeline.process import analyze_batch
 from newsgraph.pipeline.runner import StrictStop, run
 from newsgraph.records import Article, ArticleRecords, InputError
@@ -133,6 +134,6 @@ def _article(text: str, n: int) -> Article:
 
 def test_one_article_failing_in_nlp_costs_only_itself(nlp):
     articles = [_article("Fine text here.", 0), _article("This one breaks.", 1), _article("Also fine.", 2)]
-    results = analyze_batch(articles, _BrokenOn(nlp, "This one breaks."))
+    results = analyze_batch(articles, _BrokenOn(nlp, "This one breaks."), Extractor())
     assert [type(r).__name__ for r in results] == ["ArticleRecords", "InputError", "ArticleRecords"]
     assert results[1].code == "E302" and results[1].path == "f1.txt"

@@ -19,6 +19,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+eval_app = typer.Typer(help="Score newsgraph against gold files in shared formats.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
 StoreOpt = Annotated[
     Optional[Path],
     typer.Option("--store", "-s", help="SQLite store file [default: $NEWSGRAPH_STORE or ./newsgraph.db]"),
@@ -153,3 +156,44 @@ def stats(
 
     with open_store(store, readonly=True) as st:
         print_stats(st.stats(), as_json=json_)
+
+
+@app.command()
+@reports_errors
+def resolve(
+    dictionary: Annotated[
+        Optional[list[Path]],
+        typer.Option("--dictionary", "-d", help="Extra actor dictionaries (our TSV/YAML, or PETRARCH/Phoenix .txt)."),
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Resolve actor phrases: JSONL in on stdin ({"text", "date"?}), one JSON line out per input."""
+    from newsgraph.cli.resolve import resolve_lines
+
+    resolve_lines(sys.stdin, sys.stdout, dictionaries=dictionary or [])
+
+
+@eval_app.command("actors")
+@reports_errors
+def eval_actors(
+    gold: Annotated[Path, typer.Argument(help="NGEC-style actor checks (JSONL with method agent_to_code).")],
+    show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+    dictionary: Annotated[
+        Optional[list[Path]],
+        typer.Option("--dictionary", "-d", help="Extra actor dictionaries (our TSV/YAML, or PETRARCH/Phoenix .txt)."),
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Country and sector accuracy of actor resolution on NGEC-style checks."""
+    import json
+
+    from newsgraph.evaluate.actors import score_actor_tests
+    from newsgraph.extract.resolve import Resolver
+    from newsgraph.knowledge import default
+
+    kb = default().extend(dictionary) if dictionary else default()
+    score = score_actor_tests(gold, Resolver(kb))
+    if show_misses:
+        for miss in score.misses:
+            print(json.dumps(miss, ensure_ascii=False))
+    print(json.dumps(score.as_dict()))

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsgraph.errors import Errors
-from newsgraph.extract import extract_records
+from newsgraph.extract import Extractor
 from newsgraph.nlp import load_pipeline
 from newsgraph.records import Article, ArticleRecords, InputError
 
 Result = ArticleRecords | InputError
 
 
-def analyze_batch(articles: Sequence[Article], nlp, *, batch_size: int = 25) -> list[Result]:
+def analyze_batch(articles: Sequence[Article], nlp, extract: Extractor, *, batch_size: int = 25) -> list[Result]:
     """Parse a batch with `nlp.pipe` and extract records from each article.
 
     If the batch fails as a whole, it is retried article by article so one bad
@@ -24,32 +24,33 @@ def analyze_batch(articles: Sequence[Article], nlp, *, batch_size: int = 25) -> 
     """
     try:
         docs = list(nlp.pipe((a.text for a in articles), batch_size=batch_size))
-        return [extract_records(a, d) for a, d in zip(articles, docs, strict=True)]
+        return [extract(a, d) for a, d in zip(articles, docs, strict=True)]
     except Exception:
         pass
-    return [_analyze_one(a, nlp) for a in articles]
+    return [_analyze_one(a, nlp, extract) for a in articles]
 
 
-def _analyze_one(article: Article, nlp) -> Result:
+def _analyze_one(article: Article, nlp, extract: Extractor) -> Result:
     try:
-        return extract_records(article, nlp(article.text))
+        return extract(article, nlp(article.text))
     except Exception as exc:
         return InputError(article.path, article.line, "E302", Errors.E302.format(reason=f"{type(exc).__name__}: {exc}"))
 
 
 # --- worker-process side -------------------------------------------------------
 
-_worker_nlp = None
+_worker: tuple | None = None
 
 
 def init_worker(model: str) -> None:
-    """Process-pool initialiser: load the model once for this worker's life."""
+    """Process-pool initialiser: load the model and knowledge once for this worker's life."""
     import os
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    global _worker_nlp
-    _worker_nlp = load_pipeline(model)
+    global _worker
+    _worker = (load_pipeline(model), Extractor())
 
 
 def worker_analyze(articles: Sequence[Article], batch_size: int) -> list[Result]:
-    return analyze_batch(articles, _worker_nlp, batch_size=batch_size)
+    nlp, extract = _worker
+    return analyze_batch(articles, nlp, extract, batch_size=batch_size)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 from newsgraph.errors import Errors, StoreError
+from newsgraph.extract import Extractor
 from newsgraph.ingest import IngestOptions, iter_articles
 from newsgraph.nlp import MODEL_NAME, load_pipeline
 from newsgraph.pipeline.process import Result, analyze_batch, init_worker, worker_analyze
@@ -125,6 +126,7 @@ class _Engine:
         self.pool: ProcessPoolExecutor | None = None
         self.seen: set[str] = set()
         self.workers_used = 0
+        self.extract: Extractor | None = None
 
     # -- reading ---------------------------------------------------------------
     def consume(self, items: Iterable[Article | InputError], *, strict: bool) -> None:
@@ -190,7 +192,9 @@ class _Engine:
 
     def _run_in_process(self, batch: list[Article]) -> None:
         self.workers_used = max(self.workers_used, 1)
-        self._store(analyze_batch(batch, load_pipeline(self.model), batch_size=self.batch_size))
+        if self.extract is None:
+            self.extract = Extractor()
+        self._store(analyze_batch(batch, load_pipeline(self.model), self.extract, batch_size=self.batch_size))
 
     def _store(self, results: list[Result]) -> None:
         good = [r for r in results if isinstance(r, ArticleRecords)]

@@ -129,6 +129,38 @@ MIGRATIONS: tuple[Migration, ...] = (
             END""",
         ),
     ),
+    Migration(
+        "actors and the mentions that resolve to them",
+        (
+            # One row per canonical actor. country/sector here are the latest known;
+            # a mention keeps them as of its article's date (Lavrov: GOV in 2019).
+            """CREATE TABLE actors (
+                actor_id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                country TEXT,
+                sector TEXT,
+                wikidata TEXT,
+                aliases TEXT NOT NULL DEFAULT '[]'  -- JSON list of str
+            )""",
+            """CREATE TABLE mentions (
+                article_id TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                sentence INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                actor_name TEXT NOT NULL,
+                country TEXT,
+                sector TEXT,
+                how TEXT NOT NULL,
+                role TEXT,
+                kind TEXT NOT NULL,
+                PRIMARY KEY (article_id, idx)
+            )""",
+            "CREATE INDEX mentions_actor ON mentions (actor_id)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

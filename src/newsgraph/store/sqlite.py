@@ -53,6 +53,18 @@ _INSERT_SENTENCE = (
     "VALUES (?, ?, ?, ?, ?, ?)"
 )
 
+# An actor's identity is shared by every article; its country and sector are kept
+# from the first article that knew them (each mention also keeps its own, as of its date).
+_UPSERT_ACTOR = (
+    "INSERT INTO actors (actor_id, name, country, sector, wikidata, aliases) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (actor_id) DO UPDATE SET country = COALESCE(actors.country, excluded.country), "
+    "sector = COALESCE(actors.sector, excluded.sector), wikidata = COALESCE(actors.wikidata, excluded.wikidata)"
+)
+_INSERT_MENTION = (
+    'INSERT INTO mentions (article_id, idx, sentence, start, "end", text, actor_id, actor_name, country, '
+    "sector, how, role, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
 
 def default_path() -> str:
     """`$NEWSGRAPH_STORE`, else `newsgraph.db` in the working directory."""
@@ -270,6 +282,18 @@ class Store:
                  sentence.start, sentence.end, sentence.text)
             )  # fmt: skip
         conn.executemany(_INSERT_SENTENCE, sentences)
+        actors = {actor.id: actor for actor in records.actors}
+        conn.executemany(_UPSERT_ACTOR, [
+            (a.id, a.name, a.country, a.sector, a.wikidata, _encode(list(a.aliases))) for a in actors.values()
+        ])
+        mentions = []
+        for idx, m in enumerate(records.mentions):
+            actor = actors.get(m.actor_id)
+            if actor is None:
+                raise ValueError(f"mention {idx} names actor {m.actor_id!r}, which the article does not list")
+            mentions.append((article.article_id, idx, m.sentence, m.start, m.end, m.text, m.actor_id,
+                             actor.name, actor.country, actor.sector, m.how, m.role, m.kind))
+        conn.executemany(_INSERT_MENTION, mentions)
         return True
 
     # -- runs --------------------------------------------------------------

@@ -1,0 +1,130 @@
+"""Within-article linking: later mentions go to the actor introduced earlier.
+
+News introduces an actor once in full ("Russian Ambassador to Venezuela Sergey
+Melik-Bagdasarov") and then refers back by surname ("Melik-Bagdasarov"), by title
+or role ("the ambassador", "the diplomat", "the ministry", "the Russian FM").
+The linker keeps the actors an article has introduced, most recent last, and
+resolves such references against them before the knowledge base:
+
+- a name that is the tail of an earlier person's name is that person;
+- a role phrase with no name of its own is the most recent earlier actor whose
+  role ends in the same word ("the ministry" ← "Russia's Foreign Ministry"), or,
+  for a person role, the most recent earlier person of the same sector and, when
+  the phrase names one, the same country ("the diplomat" ← the ambassador).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from newsgraph.extract.resolve import Resolution, Resolver
+from newsgraph.knowledge import name_key
+from newsgraph.records import Actor
+
+# Resolutions that describe a kind of actor, not one actor: candidates for linking.
+GENERIC = frozenset({"role", "role+country"})
+
+
+@dataclass(slots=True)
+class _Introduced:
+    actor: Actor
+    role: str | None
+    person: bool
+    name_words: tuple[str, ...]
+
+
+DEFINITE = frozenset({"the", "this", "that"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+
+
+def _anaphoric(text: str, span: Span | None) -> bool:
+    """A definite, singular role phrase with nothing new to say: "the diplomat",
+    "the Russian ministry" — not "officials", not "the country's acting president"."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in DEFINITE or len(words) > 4:
+        return False
+    if span is None:
+        return True
+    head = span.root
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    return not any(t.dep_ in ("poss", "case") or t.tag_ in ("VBN", "VBG", "JJS") for t in span if t.i != head.i)
+
+
+class ArticleLinker:
+    def __init__(self, resolver: Resolver, date: str | None) -> None:
+        self.resolver = resolver
+        self.date = date
+        self.introduced: list[_Introduced] = []
+        self._actors: dict[str, Actor] = {}
+
+    def actors(self) -> list[Actor]:
+        return list(self._actors.values())
+
+    def resolve(self, text: str, span: Span | None = None) -> Resolution | None:
+        found = self.resolver.resolve(text, self.date)
+        # The article beats the dictionary: "Ibarra" after "Tomas Ibarra" is that
+        # person, not a city of that name.
+        linked = self._by_name(text)
+        if linked is None and found is not None and found.how in GENERIC:
+            if text.split()[0].lower() in POSSESSIVE_PRONOUNS:
+                linked = self._by_possessor(found)
+            elif _anaphoric(text, span):
+                linked = self._by_role(found)
+        result = linked or found
+        if result is not None:
+            self._remember(result, text)
+        return result
+
+    # -- linking -------------------------------------------------------------------
+    def _by_name(self, text: str) -> Resolution | None:
+        words = tuple(name_key(text).split())
+        if not words or not text[:1].isupper():
+            return None
+        for item in reversed(self.introduced):
+            if item.person and len(words) < len(item.name_words) and item.name_words[-len(words):] == words:
+                return Resolution(item.actor, "alias:earlier-mention", item.role)
+        return None
+
+    def _by_possessor(self, found: Resolution) -> Resolution | None:
+        """"his government": the body of that kind in the country of the actor last named."""
+        role = self.resolver.kb.role(found.role) if found.role else None
+        if role is None or role.person:
+            return None
+        for item in reversed(self.introduced):
+            if item.actor.country:
+                return self.resolver.institution(item.actor.country, found.role, "role+possessor")
+        return None
+
+    def _by_role(self, found: Resolution) -> Resolution | None:
+        role = self.resolver.kb.role(found.role) if found.role else None
+        if role is None:
+            return None
+        last = found.role.split()[-1]
+        for item in reversed(self.introduced):
+            if item.actor.id == found.actor.id:
+                continue
+            if found.actor.country and item.actor.country and item.actor.country != found.actor.country:
+                continue
+            if item.role and item.role.split()[-1] == last:
+                return Resolution(item.actor, "alias:earlier-role", item.role)
+            if role.person and item.person and item.actor.sector == role.sector:
+                return Resolution(item.actor, "alias:earlier-role", item.role)
+        return None
+
+    def note(self, result: Resolution) -> Resolution:
+        """Count an actor the caller derived itself (a location's country)."""
+        self._actors.setdefault(result.actor.id, result.actor)
+        return result
+
+    def _remember(self, result: Resolution, text: str) -> None:
+        actor = result.actor
+        self._actors.setdefault(actor.id, actor)
+        role = self.resolver.kb.role(result.role) if result.role else None
+        if result.how.startswith("alias:") or result.how in GENERIC and not (role and role.kind == "org"):
+            return  # a group ("officials") is no antecedent; a named body ("Egypt's ministry") is
+        person = result.how.startswith(("dictionary:person", "title", "apposition")) or (
+            result.how == "dictionary:surname") or bool(role and role.person)
+        self.introduced.append(_Introduced(actor, result.role, person, tuple(name_key(actor.name).split())))

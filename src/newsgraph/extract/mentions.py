@@ -1,0 +1,162 @@
+"""Actor mentions in a parsed article, each resolved to a canonical actor.
+
+A mention is a noun phrase that names an actor: a named entity (person,
+organisation, country, city, nationality) or a phrase headed by a role word from
+the knowledge base ("the diplomat", "Russia's Foreign Ministry", "protesters").
+Its span runs over the modifiers to the left of its head, so titles and
+nationalities travel with the name ("Venezuelan Foreign Minister Jorge Arreaza");
+an apposition ("Sergei Shoigu, Russia's defence minister") describes it.
+
+Resolution goes through `resolve.Resolver` (the knowledge base, as of the article
+date), then through the article itself (`link.ArticleLinker`): a surname, a title
+or a role noun ("the diplomat", "the ministry") is linked to the actor introduced
+earlier. A capital inside a place phrase ("talks in Moscow") is a location, not
+the government acting.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.link import ArticleLinker
+from newsgraph.extract.resolve import Resolution, Resolver
+from newsgraph.records import Actor, Mention
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Left dependents that belong to a mention's span.
+LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummod", "quantmod", "punct"})
+# Prepositions that make a place a location rather than an acting government.
+PLACE_PREPS = frozenset("in at near outside inside across within around throughout".split())
+
+
+def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | None) -> tuple[list[Mention], list[Actor]]:
+    """Every actor mention in the document and the distinct actors they resolve to."""
+    linker = ArticleLinker(resolver, date)
+    mentions: list[Mention] = []
+    for index, sent in enumerate(doc.sents):
+        for span, appos in _candidate_spans(sent, resolver):
+            resolution, kind = _resolve_span(span, appos, resolver, linker, date)
+            if resolution is None:
+                continue
+            start, end = span.start_char, span.end_char
+            mentions.append(Mention(
+                article_id=article_id, sentence=index, start=start, end=end, text=doc.text[start:end],
+                actor_id=resolution.actor.id, how=resolution.how, role=resolution.role, kind=kind,
+            ))
+    return mentions, linker.actors()
+
+
+def _candidate_spans(sent: Span, resolver: Resolver) -> list[tuple[Span, Span | None]]:
+    """Mention spans of a sentence (outermost only), each with its apposition if any."""
+    heads: dict[int, Token] = {}
+    for ent in sent.ents:
+        if ent.label_ in ENTITY_LABELS:
+            heads[ent.root.i] = ent.root
+    for token in sent:
+        if token.pos_ in ("NOUN", "PROPN") and token.i not in heads and _is_role_head(token, resolver):
+            heads[token.i] = token
+    spans: list[tuple[Span, Span | None]] = []
+    covered: set[int] = set()
+    # Outermost first: a head that sits inside another head's span is absorbed.
+    for head in sorted(heads.values(), key=lambda t: -len(list(t.subtree))):
+        span = _span_of(head, sent)
+        if any(i in covered for i in range(span.start, span.end)):
+            if head.dep_ not in ("poss",) or head.i in covered:
+                continue
+        covered.update(range(span.start, span.end))
+        spans.append((span, _apposition(head, sent)))
+    return sorted(spans, key=lambda s: s[0].start)
+
+
+def _is_role_head(token: Token, resolver: Resolver) -> bool:
+    if token.dep_ in ("compound", "amod"):
+        return False
+    phrase = " ".join(t.text for t in _left_chain(token)) if token.n_lefts else token.text
+    kb = resolver.kb
+    return kb.role(token.text) is not None or kb.role(token.lemma_) is not None or kb.role(phrase) is not None
+
+
+def _left_chain(head: Token) -> list[Token]:
+    tokens = [head]
+    for child in reversed(list(head.lefts)):
+        if child.dep_ in ("compound", "amod") and child.i == tokens[0].i - 1:
+            tokens.insert(0, child)
+    return tokens
+
+
+def _span_of(head: Token, sent: Span) -> Span:
+    """The head with the contiguous left modifiers that belong to it.
+
+    Titles, names, nationalities, possessors and role words travel with the head;
+    a participle ("destabilizing", "elected") does only when the head is a role
+    word, where it is part of how the text describes the actor.
+    """
+    ent = next((e for e in sent.ents if e.start <= head.i < e.end), None)
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in LEFT_DEPS or max(t.i for t in child.subtree) != start - 1:
+            break
+        if ent is not None and not _belongs_to_name(child):
+            break
+        start = min(t.i for t in child.subtree)
+    end = head.i + 1
+    if ent is not None:
+        start, end = min(start, ent.start), max(end, ent.end)
+    else:
+        end = max(end, _named_holder_end(head))
+    doc = head.doc
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def _named_holder_end(head: Token) -> int:
+    """"Ambassador to Venezuela Sergey Melik-Bagdasarov": a title whose phrase ends in
+    a person's name runs to the end of that name (the parser often hangs the name
+    inside the prepositional phrase)."""
+    for child in head.rights:
+        if child.dep_ != "prep" or child.i != head.i + 1:
+            continue
+        last = max(t.i for t in child.subtree)
+        if head.doc[last].ent_type_ == "PERSON":
+            return last + 1
+    return head.i + 1
+
+
+def _belongs_to_name(child: Token) -> bool:
+    """A left modifier of a named entity that is part of how it is named."""
+    if child.tag_ in ("VBG", "VBN") or child.is_punct:
+        return False
+    return any(t.is_title or t.is_upper or t.dep_ in ("poss", "case") or t.ent_type_ for t in child.subtree)
+
+
+def _apposition(head: Token, sent: Span) -> Span | None:
+    for child in head.rights:
+        if child.dep_ == "appos":
+            return head.doc[min(t.i for t in child.subtree):max(t.i for t in child.subtree) + 1]
+    return None
+
+
+def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: ArticleLinker,
+                  date: str | None) -> tuple[Resolution | None, str]:
+    head = span.root
+    text = span.text
+    kind = "modifier" if head.dep_ in ("compound", "amod") else "actor"
+    if appos is not None:
+        text = f"{text}, {appos.text}"
+    resolution = linker.resolve(text, span)
+    if resolution is None:
+        return None, kind
+    if _in_place_phrase(head) and resolution.how in ("country", "demonym") or resolution.how.startswith("metonym:"):
+        kind = "location" if _in_place_phrase(head) else kind
+    if kind == "location" and resolution.how.startswith("metonym:capital"):
+        # "talks in Moscow": the city as a place, its country as the actor it belongs to.
+        country = resolution.actor.country
+        resolution = linker.note(Resolution(resolver.country_actor(country), "location"))
+    return resolution, kind
+
+
+def _in_place_phrase(head: Token) -> bool:
+    return head.dep_ == "pobj" and head.head.lemma_.lower() in PLACE_PREPS

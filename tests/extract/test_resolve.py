@@ -1,0 +1,90 @@
+"""Each resolution path on general cases of our own (not sentences from any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.resolve import Resolver
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return Resolver()
+
+
+def placed(resolver, text, date=None):
+    found = resolver.resolve(text, date)
+    assert found is not None, text
+    return found.actor.country, found.actor.sector
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Germany", ("DEU", None)),
+    ("the U.S.", ("USA", None)),
+    ("Brazilians", ("BRA", None)),
+])
+def test_countries_and_demonyms(resolver, text, want):
+    assert placed(resolver, text) == want
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("the Kremlin", "RUS", "GOV"),
+    ("the White House", "USA", "GOV"),
+    ("Beijing", "CHN", "GOV"),
+    ("the Pentagon", "USA", "MIL"),
+])
+def test_seats_of_power_stand_for_their_institution(resolver, text, country, sector):
+    assert placed(resolver, text) == (country, sector)
+
+
+def test_a_metonym_and_the_government_it_stands_for_are_one_actor(resolver):
+    assert resolver.resolve("the Kremlin").actor.id == resolver.resolve("Moscow").actor.id
+
+
+def test_person_as_of_the_date(resolver):
+    # One person, two offices: the date decides which one places them.
+    assert placed(resolver, "Vladimir Putin", "2009-06-01") == ("RUS", "GOV")
+    assert resolver.resolve("Angela Merkel", "2012-01-01").actor.sector == "GOV"
+    assert resolver.resolve("Angela Merkel", "2023-01-01").actor.sector == "ELI"
+
+
+def test_accents_and_surnames(resolver):
+    a = resolver.resolve("Nicolas Maduro", "2020-01-01").actor
+    assert resolver.resolve("Nicolás Maduro", "2020-01-01").actor.id == a.id
+    assert a.country == "VEN" and a.sector == "GOV"
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Chilean Foreign Minister Ana Torres", "CHL", "GOV"),          # unknown name: title + nationality
+    ("Kenya's ambassador to Japan Peter Mwangi", "KEN", "GOV"),       # the possessor, not the PP country
+    ("opposition leader Maria Lopez", None, "OPP"),
+    ("Peruvian police", "PER", "COP"),
+    ("Ukrainian troops", "UKR", "MIL"),
+    ("Egypt's Foreign Ministry", "EGY", "GOV"),
+    ("Shanghai police", "CHN", "COP"),                                 # a city places the actor
+])
+def test_composition_for_the_unknown(resolver, text, country, sector):
+    assert placed(resolver, text) == (country, sector)
+
+
+def test_a_sponsor_is_not_the_country(resolver):
+    found = resolver.resolve("Iranian-backed militias")
+    assert found.actor.country is None
+
+
+def test_former_office_holders_are_elites(resolver):
+    assert placed(resolver, "former Chilean minister Ana Torres")[1] == "ELI"
+
+
+def test_a_leader_of_a_body_belongs_to_it(resolver):
+    assert placed(resolver, "Gazprom spokesman")[1] == "BUS"
+
+
+def test_nothing_for_non_actors(resolver):
+    for text in ("puppies", "the weather", "He", "yesterday"):
+        assert resolver.resolve(text) is None, text
+
+
+def test_a_surname_under_another_title_is_someone_else(resolver):
+    found = resolver.resolve("Cardinal Putin")
+    assert found is None or found.actor.id != resolver.resolve("Vladimir Putin").actor.id
