@@ -137,6 +137,31 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """What someone said: the span, how it is quoted, the cue and the speaker.
+
+    `kind` is direct (inside quote marks, with a speaker or cue), partial (a quoted
+    fragment inside the author's sentence) or indirect (said that …, according to
+    …). `speaker_id` is the canonical actor or None when the text gives no speaker
+    (a scare quote stays unattributed rather than forced onto someone).
+    `about` lists the actors the quoted text itself mentions.
+    """
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str | None
+    speaker_text: str | None
+    speaker_id: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    about: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything extracted from one article: the output of the per-article function."""
 
@@ -144,6 +169,7 @@ class ArticleRecords:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     tokens: int = 0
 
 

@@ -33,6 +33,8 @@ class _Introduced:
     role: str | None
     person: bool
     name_words: tuple[str, ...]
+    sentence: int = -1  # the token index its sentence starts at
+    subject: bool = False
 
 
 DEFINITE = frozenset({"the", "this", "that"})
@@ -41,16 +43,20 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
 def _anaphoric(text: str, span: Span | None) -> bool:
     """A definite, singular role phrase with nothing new to say: "the diplomat",
-    "the Russian ministry" — not "officials", not "the country's acting president"."""
+    "the Russian ministry", a capitalised "Foreign Ministry" — not "officials",
+    not "the country's acting president"."""
     words = text.split()
-    if len(words) < 2 or words[0].lower() not in DEFINITE or len(words) > 4:
+    if len(words) < 2 or len(words) > 4:
         return False
-    if span is None:
-        return True
-    head = span.root
-    if head.tag_ in ("NNS", "NNPS"):
-        return False
-    return not any(t.dep_ in ("poss", "case") or t.tag_ in ("VBN", "VBG", "JJS") for t in span if t.i != head.i)
+    if span is not None:
+        head = span.root
+        if head.tag_ in ("NNS", "NNPS"):
+            return False
+        if any(t.dep_ in ("poss", "case") or t.tag_ in ("VBN", "VBG", "JJS") for t in span if t.i != head.i):
+            return False
+    if all(w[:1].isupper() for w in words):
+        return True  # "Foreign Ministry" in "the Foreign Ministry statement": a named body
+    return words[0].lower() in DEFINITE
 
 
 class ArticleLinker:
@@ -70,12 +76,12 @@ class ArticleLinker:
         linked = self._by_name(text)
         if linked is None and found is not None and found.how in GENERIC:
             if text.split()[0].lower() in POSSESSIVE_PRONOUNS:
-                linked = self._by_possessor(found)
+                linked = self._by_possessor(found, text.split()[0].lower(), span)
             elif _anaphoric(text, span):
                 linked = self._by_role(found)
         result = linked or found
         if result is not None:
-            self._remember(result, text)
+            self._remember(result, text, span)
         return result
 
     # -- linking -------------------------------------------------------------------
@@ -88,15 +94,21 @@ class ArticleLinker:
                 return Resolution(item.actor, "alias:earlier-mention", item.role)
         return None
 
-    def _by_possessor(self, found: Resolution) -> Resolution | None:
-        """"his government": the body of that kind in the country of the actor last named."""
+    def _by_possessor(self, found: Resolution, pronoun: str, span: Span | None) -> Resolution | None:
+        """"his government": the body of that kind in the country of the person the
+        pronoun points to — the subject of the same sentence if a person, else the
+        person last named; "its"/"their" point to the last actor that is not a person."""
         role = self.resolver.kb.role(found.role) if found.role else None
         if role is None or role.person:
             return None
-        for item in reversed(self.introduced):
-            if item.actor.country:
-                return self.resolver.institution(item.actor.country, found.role, "role+possessor")
-        return None
+        personal = pronoun in ("his", "her")
+        candidates = [i for i in self.introduced if i.person == personal and i.actor.country]
+        if span is not None and personal:
+            subjects = [i for i in candidates if i.sentence == span.sent.start and i.subject]
+            candidates = subjects or candidates
+        if not candidates:
+            return None
+        return self.resolver.institution(candidates[-1].actor.country, found.role, "role+possessor")
 
     def _by_role(self, found: Resolution) -> Resolution | None:
         role = self.resolver.kb.role(found.role) if found.role else None
@@ -119,7 +131,7 @@ class ArticleLinker:
         self._actors.setdefault(result.actor.id, result.actor)
         return result
 
-    def _remember(self, result: Resolution, text: str) -> None:
+    def _remember(self, result: Resolution, text: str, span: Span | None = None) -> None:
         actor = result.actor
         self._actors.setdefault(actor.id, actor)
         role = self.resolver.kb.role(result.role) if result.role else None
@@ -127,4 +139,7 @@ class ArticleLinker:
             return  # a group ("officials") is no antecedent; a named body ("Egypt's ministry") is
         person = result.how.startswith(("dictionary:person", "title", "apposition")) or (
             result.how == "dictionary:surname") or bool(role and role.person)
-        self.introduced.append(_Introduced(actor, result.role, person, tuple(name_key(actor.name).split())))
+        sentence = span.sent.start if span is not None else -1
+        subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+        self.introduced.append(_Introduced(actor, result.role, person, tuple(name_key(actor.name).split()),
+                                           sentence, subject))

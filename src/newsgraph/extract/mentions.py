@@ -26,6 +26,8 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Left dependents that belong to a mention's span.
 LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummod", "quantmod", "punct"})
 # Prepositions that make a place a location rather than an acting government.
+# Prepositions inside a title ("Ambassador to Venezuela", "Minister of Defence").
+TITLE_PREPS = frozenset({"to", "of", "for", "at", "in"})
 PLACE_PREPS = frozenset("in at near outside inside across within around throughout".split())
 
 
@@ -117,7 +119,7 @@ def _named_holder_end(head: Token) -> int:
     a person's name runs to the end of that name (the parser often hangs the name
     inside the prepositional phrase)."""
     for child in head.rights:
-        if child.dep_ != "prep" or child.i != head.i + 1:
+        if child.dep_ != "prep" or child.i != head.i + 1 or child.lower_ not in TITLE_PREPS or head.tag_ in ("NNS", "NNPS"):
             continue
         last = max(t.i for t in child.subtree)
         if head.doc[last].ent_type_ == "PERSON":

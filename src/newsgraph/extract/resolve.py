@@ -48,6 +48,10 @@ GENERIC_HEADS = frozenset(
 )
 # Pronouns are never names, even where a surname is spelled the same ("He").
 PRONOUNS = frozenset("i you he she it we they me him her us them his its our their who whom".split())
+# Heads that name someone by their relation to the named actor: "U.S. allies" are
+# not the U.S., "Venezuela's neighbours" are not Venezuela.
+RELATIONAL = frozenset("ally allies partner partners neighbour neighbours neighbor neighbors rival rivals "
+                       "adversary adversaries enemy enemies foe foes".split())
 MAX_NGRAM = 7
 WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[,;()]", re.U)
 
@@ -253,13 +257,21 @@ class Resolver:
         kb = self.kb
         own = [p for p in r.pieces if not p.sponsor]
         head = _head_role(own)
-        people = [p for p in own if p.kind == "person" and not p.in_pp and not self._title_clash(p, head, date)]
-        if people and head is not None and head.start > people[-1].start and head.value.kind in ("org", "group"):
+        # A person named inside a prepositional phrase is someone else ("allies of
+        # Maduro") unless the name ends the phrase after a title ("Ambassador to
+        # Venezuela Sergey Melik-Bagdasarov").
+        people = [p for p in own if p.kind == "person" and not self._title_clash(p, head, date)
+                  and (not p.in_pp or p.end == r.length and head is not None and head.value.person
+                       and head.start < p.start)]
+        if people and head is not None and head.start > people[-1].start and (
+                head.value.kind in ("org", "group") or not _singular(head)):
             # "Maduro's regime", "the Trump administration": the body the person leads.
             leader = kb.person_actor(people[-1].value, date)
             return self._institution(leader.country, head, "role+person")
         if people:
             actor = kb.person_actor(people[-1].value, date)
+            if date is None and head is not None and head.value.sector and actor.sector != head.value.sector:
+                actor = self._as_titled(people[-1].value, head.value.sector) or actor
             if r.former and actor.sector not in (None, "ELI"):
                 actor = _with(actor, sector="ELI")
             how = "dictionary:person+title" if head else "dictionary:person"
@@ -276,6 +288,8 @@ class Resolver:
                 return Resolution(self._place_actor(places[0].value), f"metonym:{places[0].value.kind}")
             if country:
                 return Resolution(self.country_actor(country), "country")
+            return None
+        if head.text.lower().split()[-1] in RELATIONAL:
             return None
         # A role heads the phrase. "President of the Riigikogu", "Gazprom spokesman":
         # a leader or member of a named body belongs to that body's sector.
@@ -357,6 +371,15 @@ class Resolver:
                         index.setdefault((office.country, key), []).append(office)
             self._offices = index
         return self._offices
+
+    def _as_titled(self, person, sector: str) -> Actor | None:
+        """With no date, a title says which office is meant ("Cuban dictator Raúl
+        Castro" is the head of state, not the later party leader)."""
+        offices = [o for o in person.offices if o.sector == sector]
+        if not offices:
+            return None
+        office = max(offices, key=lambda o: o.end or "9999")
+        return Actor(person.person_id, person.name, office.country, office.sector, person.wikidata, person.aliases)
 
     def _title_clash(self, person: _Piece, head: _Piece | None, date: str | None) -> bool:
         """A surname alone under a title of another sector is someone else ("Pope
@@ -520,10 +543,14 @@ def _merge_apposition(found: Resolution | None, described: Resolution | None, he
     """"Harry Tseng, Taiwan's deputy foreign minister": the name with the description's place."""
     if described is None:
         return found
+    if found is None and not described.how.startswith(("role", "title")):
+        return described  # "U.S. allies Brazil and Colombia": the apposition names the actor
     if found is None or found.actor.country is None and found.actor.sector is None:
         a = described.actor
         name = " ".join(w for w in head.split() if w[:1].isupper()) or a.name
         return Resolution(Actor(_slug(name), name, a.country, a.sector), "apposition", described.role)
+    if found.how in ("role", "role+country") and described.how.startswith(("dictionary:", "title")):
+        return Resolution(described.actor, described.how + "+apposition", found.role)  # "the incumbent president, Maduro"
     if found.actor.country is None or found.actor.sector is None:
         a = found.actor
         return Resolution(_with(a, country=a.country or described.actor.country,
