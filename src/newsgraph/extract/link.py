@@ -15,13 +15,29 @@ resolves such references against them before the knowledge base:
 
 from __future__ import annotations
 
+import csv
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Span
 
 from newsgraph.extract.resolve import Resolution, Resolver
 from newsgraph.knowledge import name_key
 from newsgraph.records import Actor
+
+@functools.lru_cache(maxsize=1)
+def families() -> dict[str, frozenset[str]]:
+    """General role nouns → the title words they can refer back to (knowledge/data/role_families.tsv)."""
+    path = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "role_families.tsv"
+    out: dict[str, frozenset[str]] = {}
+    with open(path, encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
+        next(rows)
+        for anaphor, refers_to, _source in rows:
+            out[anaphor] = frozenset(refers_to.split("|"))
+    return out
+
 
 # Resolutions that describe a kind of actor, not one actor: candidates for linking.
 GENERIC = frozenset({"role", "role+country"})
@@ -33,7 +49,7 @@ class _Introduced:
     role: str | None
     person: bool
     name_words: tuple[str, ...]
-    sentence: int = -1  # the token index its sentence starts at
+    sentence: int = -1  # the index of its sentence in the article
     subject: bool = False
 
 
@@ -69,19 +85,19 @@ class ArticleLinker:
     def actors(self) -> list[Actor]:
         return list(self._actors.values())
 
-    def resolve(self, text: str, span: Span | None = None) -> Resolution | None:
+    def resolve(self, text: str, span: Span | None = None, sentence: int = -1) -> Resolution | None:
         found = self.resolver.resolve(text, self.date)
         # The article beats the dictionary: "Ibarra" after "Tomas Ibarra" is that
         # person, not a city of that name.
         linked = self._by_name(text)
         if linked is None and found is not None and found.how in GENERIC:
             if text.split()[0].lower() in POSSESSIVE_PRONOUNS:
-                linked = self._by_possessor(found, text.split()[0].lower(), span)
+                linked = self._by_possessor(found, text.split()[0].lower(), span, sentence)
             elif _anaphoric(text, span):
                 linked = self._by_role(found)
         result = linked or found
         if result is not None:
-            self._remember(result, text, span)
+            self._remember(result, text, span, sentence)
         return result
 
     # -- linking -------------------------------------------------------------------
@@ -94,7 +110,7 @@ class ArticleLinker:
                 return Resolution(item.actor, "alias:earlier-mention", item.role)
         return None
 
-    def _by_possessor(self, found: Resolution, pronoun: str, span: Span | None) -> Resolution | None:
+    def _by_possessor(self, found: Resolution, pronoun: str, span: Span | None, sentence: int) -> Resolution | None:
         """"his government": the body of that kind in the country of the person the
         pronoun points to — the subject of the same sentence if a person, else the
         person last named; "its"/"their" point to the last actor that is not a person."""
@@ -104,7 +120,7 @@ class ArticleLinker:
         personal = pronoun in ("his", "her")
         candidates = [i for i in self.introduced if i.person == personal and i.actor.country]
         if span is not None and personal:
-            subjects = [i for i in candidates if i.sentence == span.sent.start and i.subject]
+            subjects = [i for i in candidates if i.sentence == sentence and i.subject]
             candidates = subjects or candidates
         if not candidates:
             return None
@@ -120,9 +136,10 @@ class ArticleLinker:
                 continue
             if found.actor.country and item.actor.country and item.actor.country != found.actor.country:
                 continue
-            if item.role and item.role.split()[-1] == last:
-                return Resolution(item.actor, "alias:earlier-role", item.role)
-            if role.person and item.person and item.actor.sector == role.sector:
+            if not item.role:
+                continue
+            their_last = item.role.split()[-1]
+            if their_last == last or role.person and item.person and their_last in families().get(last, ()):
                 return Resolution(item.actor, "alias:earlier-role", item.role)
         return None
 
@@ -131,15 +148,22 @@ class ArticleLinker:
         self._actors.setdefault(result.actor.id, result.actor)
         return result
 
-    def _remember(self, result: Resolution, text: str, span: Span | None = None) -> None:
+    def _remember(self, result: Resolution, text: str, span: Span | None = None, sentence: int = -1) -> None:
         actor = result.actor
         self._actors.setdefault(actor.id, actor)
         role = self.resolver.kb.role(result.role) if result.role else None
-        if result.how.startswith("alias:") or result.how in GENERIC and not (role and role.kind == "org"):
+        if result.how in GENERIC and not (role and role.kind == "org"):
             return  # a group ("officials") is no antecedent; a named body ("Egypt's ministry") is
+        if result.how.startswith("alias:"):
+            # Named again: the actor is now the most recent, and maybe the subject here.
+            earlier = next((i for i in reversed(self.introduced) if i.actor.id == actor.id), None)
+            if earlier is not None:
+                self.introduced.append(_Introduced(actor, earlier.role, earlier.person, earlier.name_words,
+                                                   sentence,
+                                                   span is not None and span.root.dep_ in ("nsubj", "nsubjpass")))
+            return
         person = result.how.startswith(("dictionary:person", "title", "apposition")) or (
             result.how == "dictionary:surname") or bool(role and role.person)
-        sentence = span.sent.start if span is not None else -1
         subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
         self.introduced.append(_Introduced(actor, result.role, person, tuple(name_key(actor.name).split()),
                                            sentence, subject))

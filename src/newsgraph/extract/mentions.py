@@ -35,24 +35,32 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
     """Every actor mention in the document and the distinct actors they resolve to."""
     linker = ArticleLinker(resolver, date)
     mentions: list[Mention] = []
+    text = doc.text  # Doc.text joins every token on each call: read it once
+    # Entities by token, computed once: Span.ents rescans the whole document.
+    ent_of: dict[int, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            for i in range(ent.start, ent.end):
+                ent_of[i] = ent
     for index, sent in enumerate(doc.sents):
-        for span, appos in _candidate_spans(sent, resolver):
-            resolution, kind = _resolve_span(span, appos, resolver, linker, date)
+        for span, appos in _candidate_spans(sent, resolver, ent_of):
+            resolution, kind = _resolve_span(span, appos, resolver, linker, index)
             if resolution is None:
                 continue
             start, end = span.start_char, span.end_char
             mentions.append(Mention(
-                article_id=article_id, sentence=index, start=start, end=end, text=doc.text[start:end],
+                article_id=article_id, sentence=index, start=start, end=end, text=text[start:end],
                 actor_id=resolution.actor.id, how=resolution.how, role=resolution.role, kind=kind,
             ))
     return mentions, linker.actors()
 
 
-def _candidate_spans(sent: Span, resolver: Resolver) -> list[tuple[Span, Span | None]]:
+def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) -> list[tuple[Span, Span | None]]:
     """Mention spans of a sentence (outermost only), each with its apposition if any."""
     heads: dict[int, Token] = {}
-    for ent in sent.ents:
-        if ent.label_ in ENTITY_LABELS:
+    for i in range(sent.start, sent.end):
+        ent = ent_of.get(i)
+        if ent is not None and ent.start == i:
             heads[ent.root.i] = ent.root
     for token in sent:
         if token.pos_ in ("NOUN", "PROPN") and token.i not in heads and _is_role_head(token, resolver):
@@ -61,7 +69,7 @@ def _candidate_spans(sent: Span, resolver: Resolver) -> list[tuple[Span, Span | 
     covered: set[int] = set()
     # Outermost first: a head that sits inside another head's span is absorbed.
     for head in sorted(heads.values(), key=lambda t: -len(list(t.subtree))):
-        span = _span_of(head, sent)
+        span = _span_of(head, ent_of.get(head.i))
         if any(i in covered for i in range(span.start, span.end)):
             if head.dep_ not in ("poss",) or head.i in covered:
                 continue
@@ -86,14 +94,13 @@ def _left_chain(head: Token) -> list[Token]:
     return tokens
 
 
-def _span_of(head: Token, sent: Span) -> Span:
+def _span_of(head: Token, ent: Span | None) -> Span:
     """The head with the contiguous left modifiers that belong to it.
 
     Titles, names, nationalities, possessors and role words travel with the head;
     a participle ("destabilizing", "elected") does only when the head is a role
     word, where it is part of how the text describes the actor.
     """
-    ent = next((e for e in sent.ents if e.start <= head.i < e.end), None)
     start = head.i
     for child in reversed(list(head.lefts)):
         if child.dep_ not in LEFT_DEPS or max(t.i for t in child.subtree) != start - 1:
@@ -142,13 +149,13 @@ def _apposition(head: Token, sent: Span) -> Span | None:
 
 
 def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: ArticleLinker,
-                  date: str | None) -> tuple[Resolution | None, str]:
+                  sentence: int) -> tuple[Resolution | None, str]:
     head = span.root
     text = span.text
     kind = "modifier" if head.dep_ in ("compound", "amod") else "actor"
     if appos is not None:
         text = f"{text}, {appos.text}"
-    resolution = linker.resolve(text, span)
+    resolution = linker.resolve(text, span, sentence)
     if resolution is None:
         return None, kind
     if _in_place_phrase(head) and resolution.how in ("country", "demonym") or resolution.how.startswith("metonym:"):

@@ -102,6 +102,7 @@ class Resolver:
         self.kb = kb or default()
         self._orgs_by_role: dict[tuple[str, str], object] | None = None
         self._offices: dict[tuple[str, str], list] | None = None
+        self._lookups: dict[str, tuple[str, object]] = {}
 
     # -- public -----------------------------------------------------------------
     def resolve(self, text: str, date: str | None = None, *, country_hint: str | None = None) -> Resolution | None:
@@ -218,6 +219,18 @@ class Resolver:
         return None
 
     def _lookup_piece(self, phrase: str, start: int, end: int) -> _Piece | None:
+        found = self._lookups.get(phrase)
+        if found is None:
+            found = self._lookup(phrase) or ("", None)
+            if len(self._lookups) > 200_000:
+                self._lookups.clear()
+            self._lookups[phrase] = found
+        kind, value = found
+        return _Piece(kind, start, end, phrase, value) if kind else None
+
+    def _lookup(self, phrase: str) -> tuple[str, object] | None:
+        """What a phrase names in the knowledge base, by kind; cached per phrase
+        because the same words recur in every article (it does not depend on dates)."""
         kb = self.kb
         if phrase.lower() in FILLERS:
             return None
@@ -225,31 +238,31 @@ class Resolver:
         if capitalised and " " in phrase:
             people = kb.people_named(phrase)
             if len(people) == 1:
-                return _Piece("person", start, end, phrase, people[0])
+                return "person", people[0]
         if capitalised or " " in phrase:
             org = kb.org_by_name(phrase)
             if org is not None and (capitalised or org.kind not in ("ministry", "agency", "military", "police")):
-                return _Piece("org", start, end, phrase, org)
+                return "org", org
         iso = kb.country_by_name(phrase) if capitalised else None
         if iso:
-            return _Piece("country", start, end, phrase, iso)
+            return "country", iso
         iso = kb.country_by_demonym(phrase) if capitalised else None
         if iso:
-            return _Piece("demonym", start, end, phrase, iso)
+            return "demonym", iso
         if capitalised:
             place = kb.place_by_name(phrase)
             if place is not None:
-                return _Piece("place", start, end, phrase, place)
+                return "place", place
             iso = city_country(phrase)
             if iso:
-                return _Piece("city", start, end, phrase, iso)
+                return "city", iso
         role = kb.role(phrase)
         if role is not None:
-            return _Piece("role", start, end, phrase, role)
+            return "role", role
         if capitalised and " " not in phrase and phrase.lower() not in PRONOUNS:
             people = kb.people_by_surname(phrase)
             if len(people) == 1:
-                return _Piece("person", start, end, phrase, people[0])
+                return "person", people[0]
         return None
 
     # -- composing ----------------------------------------------------------------

@@ -114,9 +114,32 @@ def check_files(paths: Iterable[str | Path]) -> list[Problem]:
     """Every problem in the given files, TSV or YAML (folders are searched for ``*.tsv``)."""
     state = _State()
     for path in _expand(paths):
+        if path.name in AUXILIARY:
+            _check_auxiliary(path, AUXILIARY[path.name], state)
+            continue
         _check_file(path, state)
     _check_overlaps(state)
     return sorted(state.problems, key=lambda p: (p.path, p.line, p.code))
+
+
+# Small tables the extractors read beside the actor tables: every cell required.
+AUXILIARY: dict[str, tuple[str, ...]] = {
+    "role_families.tsv": ("anaphor", "refers_to", "source"),
+    "cues.tsv": (),  # the quote-cue lexicon: its own loader checks it
+}
+
+
+def _check_auxiliary(path: Path, header: tuple[str, ...], state: "_State") -> None:
+    if not header:
+        return
+    found, rows = read_rows(path)
+    if tuple(found) != header:
+        state.add(path, 1, "E150", found=" ".join(found), expected=" ".join(header))
+        return
+    for line, cells in rows:
+        for column, cell in zip(header, cells + [""] * len(header)):
+            if not cell:
+                state.add(path, line, "E160", column=column)
 
 
 def check_data(data_dir: str | Path = DATA_DIR) -> list[Problem]:

@@ -163,6 +163,7 @@ _SINGLE_LETTERS = re.compile(r"\b([^\W\d_]) (?=[^\W\d_]\b)")
 _PLAIN = re.compile(r"^[A-Za-z0-9 ]*$")
 
 
+@functools.lru_cache(maxsize=262_144)
 def name_key(text: str) -> str:
     """The form names are compared in: accent-, case- and punctuation-insensitive.
 
