@@ -80,6 +80,7 @@ class ArticleLinker:
         self.resolver = resolver
         self.date = date
         self.introduced: list[_Introduced] = []
+        self._at_token: dict[int, _Introduced] = {}
         self._actors: dict[str, Actor] = {}
 
     def actors(self) -> list[Actor]:
@@ -112,19 +113,33 @@ class ArticleLinker:
 
     def _by_possessor(self, found: Resolution, pronoun: str, span: Span | None, sentence: int) -> Resolution | None:
         """"his government": the body of that kind in the country of the person the
-        pronoun points to — the subject of the same sentence if a person, else the
-        person last named; "its"/"their" point to the last actor that is not a person."""
+        pronoun points to — the subject (or the subject's possessor) of the nearest
+        clause above it, else the person last named; "its"/"their" point to the last
+        actor that is not a person."""
         role = self.resolver.kb.role(found.role) if found.role else None
         if role is None or role.person:
             return None
         personal = pronoun in ("his", "her")
-        candidates = [i for i in self.introduced if i.person == personal and i.actor.country]
-        if span is not None and personal:
-            subjects = [i for i in candidates if i.sentence == sentence and i.subject]
-            candidates = subjects or candidates
-        if not candidates:
+        owner = self._clause_subject(span) if personal and span is not None else None
+        if owner is None:
+            candidates = [i for i in self.introduced if i.person == personal and i.actor.country]
+            owner = candidates[-1] if candidates else None
+        if owner is None or not owner.actor.country:
             return None
-        return self.resolver.institution(candidates[-1].actor.country, found.role, "role+possessor")
+        return self.resolver.institution(owner.actor.country, found.role, "role+possessor")
+
+    def _clause_subject(self, span: Span) -> _Introduced | None:
+        for verb in span.root.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in verb.children:
+                if child.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                for token in child.subtree:
+                    item = self._at_token.get(token.i)
+                    if item is not None and item.person:
+                        return item
+        return None
 
     def _by_role(self, found: Resolution) -> Resolution | None:
         role = self.resolver.kb.role(found.role) if found.role else None
@@ -136,8 +151,8 @@ class ArticleLinker:
                 continue
             if found.actor.country and item.actor.country and item.actor.country != found.actor.country:
                 continue
-            if not item.role:
-                continue
+            if not item.role or item.person != role.person:
+                continue  # a group ("the opposition") never refers back to one person
             their_last = item.role.split()[-1]
             if their_last == last or role.person and item.person and their_last in families().get(last, ()):
                 return Resolution(item.actor, "alias:earlier-role", item.role)
@@ -158,12 +173,17 @@ class ArticleLinker:
             # Named again: the actor is now the most recent, and maybe the subject here.
             earlier = next((i for i in reversed(self.introduced) if i.actor.id == actor.id), None)
             if earlier is not None:
-                self.introduced.append(_Introduced(actor, earlier.role, earlier.person, earlier.name_words,
-                                                   sentence,
-                                                   span is not None and span.root.dep_ in ("nsubj", "nsubjpass")))
+                self._add(_Introduced(actor, earlier.role, earlier.person, earlier.name_words, sentence,
+                                      span is not None and span.root.dep_ in ("nsubj", "nsubjpass")), span)
             return
         person = result.how.startswith(("dictionary:person", "title", "apposition")) or (
             result.how == "dictionary:surname") or bool(role and role.person)
         subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
-        self.introduced.append(_Introduced(actor, result.role, person, tuple(name_key(actor.name).split()),
-                                           sentence, subject))
+        self._add(_Introduced(actor, result.role, person, tuple(name_key(actor.name).split()), sentence, subject),
+                  span)
+
+    def _add(self, item: _Introduced, span: Span | None) -> None:
+        self.introduced.append(item)
+        if span is not None:
+            for i in range(span.start, span.end):
+                self._at_token[i] = item

@@ -105,7 +105,7 @@ def _span_of(head: Token, ent: Span | None) -> Span:
     for child in reversed(list(head.lefts)):
         if child.dep_ not in LEFT_DEPS or max(t.i for t in child.subtree) != start - 1:
             break
-        if ent is not None and not _belongs_to_name(child):
+        if ent is not None and not _belongs_to_name(child, ent.label_ == "PERSON"):
             break
         start = min(t.i for t in child.subtree)
     end = head.i + 1
@@ -134,10 +134,14 @@ def _named_holder_end(head: Token) -> int:
     return head.i + 1
 
 
-def _belongs_to_name(child: Token) -> bool:
-    """A left modifier of a named entity that is part of how it is named."""
-    if child.tag_ in ("VBG", "VBN") or child.is_punct:
+def _belongs_to_name(child: Token, person: bool) -> bool:
+    """A left modifier of a named entity that is part of how it is named: before a
+    person any descriptor ("socialist dictator", "authoritarian Venezuelan
+    President"); before a place or body only names, titles and possessors."""
+    if child.tag_ in ("VBG", "VBN") or child.is_punct or any(t.is_quote for t in child.subtree):
         return False
+    if person and child.dep_ in ("compound", "amod", "nmod", "poss"):
+        return True
     return any(t.is_title or t.is_upper or t.dep_ in ("poss", "case") or t.ent_type_ for t in child.subtree)
 
 
