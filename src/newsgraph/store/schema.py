@@ -161,6 +161,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX mentions_actor ON mentions (actor_id)",
         ),
     ),
+    Migration(
+        "quotes: who said what, with the speaker resolved to an actor",
+        (
+            """CREATE TABLE quotes (
+                article_id TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                sentence INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                cue TEXT,
+                speaker_text TEXT,
+                speaker_start INTEGER,
+                speaker_end INTEGER,
+                speaker_id TEXT,
+                speaker_name TEXT,
+                speaker_country TEXT,
+                speaker_sector TEXT,
+                about TEXT NOT NULL DEFAULT '[]',  -- JSON list of actor ids the quote mentions
+                PRIMARY KEY (article_id, idx)
+            )""",
+            "CREATE INDEX quotes_speaker ON quotes (speaker_id)",
+            # Quotes are searched like sentences: by what was said.
+            """CREATE VIRTUAL TABLE quotes_fts USING fts5(
+                text, content='quotes', content_rowid='rowid',
+                tokenize='unicode61 remove_diacritics 2'
+            )""",
+            """CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+                INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+            END""",
+            """CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+                INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+            END""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -65,6 +65,12 @@ _INSERT_MENTION = (
     "sector, how, role, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
+_INSERT_QUOTE = (
+    'INSERT INTO quotes (article_id, idx, sentence, start, "end", text, kind, cue, speaker_text, speaker_start, '
+    "speaker_end, speaker_id, speaker_name, speaker_country, speaker_sector, about) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
 
 def default_path() -> str:
     """`$NEWSGRAPH_STORE`, else `newsgraph.db` in the working directory."""
@@ -294,6 +300,16 @@ class Store:
             mentions.append((article.article_id, idx, m.sentence, m.start, m.end, m.text, m.actor_id,
                              actor.name, actor.country, actor.sector, m.how, m.role, m.kind))
         conn.executemany(_INSERT_MENTION, mentions)
+        quotes = []
+        for idx, q in enumerate(records.quotes):
+            speaker = actors.get(q.speaker_id) if q.speaker_id else None
+            if q.speaker_id and speaker is None:
+                raise ValueError(f"quote {idx} names speaker {q.speaker_id!r}, which the article does not list")
+            quotes.append((article.article_id, idx, q.sentence, q.start, q.end, q.text, q.kind, q.cue,
+                           q.speaker_text, q.speaker_start, q.speaker_end, q.speaker_id,
+                           speaker.name if speaker else None, speaker.country if speaker else None,
+                           speaker.sector if speaker else None, _encode(list(q.about))))
+        conn.executemany(_INSERT_QUOTE, quotes)
         return True
 
     # -- runs --------------------------------------------------------------
