@@ -88,3 +88,21 @@ def test_nothing_for_non_actors(resolver):
 def test_a_surname_under_another_title_is_someone_else(resolver):
     found = resolver.resolve("Cardinal Putin")
     assert found is None or found.actor.id != resolver.resolve("Vladimir Putin").actor.id
+
+
+def test_user_dictionaries_add_and_override(tmp_path):
+    from newsgraph.knowledge import default
+
+    ours = tmp_path / "people.tsv"
+    ours.write_text(
+        "person_id\tname\taliases\twikidata\tcountry\tsector\trole\ttitle\tstart\tend\tsource\n"
+        "tomas-ibarra\tTomas Ibarra\t\t\tCHL\tGOV\tambassador\tAmbassador to Peru\t2020\t\tour newsroom\n",
+        encoding="utf-8",
+    )
+    phoenix = tmp_path / "local.actors.txt"
+    phoenix.write_text("MARTA_QUISPE_  # local lists\n\t[PERGOV 200101-251231]\n", encoding="utf-8")
+    resolver = Resolver(default().extend([ours, phoenix]))
+    assert placed(resolver, "Tomas Ibarra", "2021-01-01") == ("CHL", "GOV")
+    assert placed(resolver, "Marta Quispe", "2021-01-01") == ("PER", "GOV")
+    # The shipped base is untouched.
+    assert Resolver().resolve("Tomas Ibarra", "2021-01-01") is None
