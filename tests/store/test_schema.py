@@ -109,6 +109,19 @@ def test_readonly_opening_never_creates_nor_migrates(tmp_path):
     assert _user_version(old) == 0 and _tables(old) == {"notes"}
 
 
+def test_readonly_opening_upgrades_an_older_store_it_can_write(tmp_path):
+    from newsgraph.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    with sqlite3.connect(path) as conn:  # a store as the first release wrote it
+        for statement in MIGRATIONS[0].statements:
+            conn.execute(statement)
+        conn.execute("PRAGMA user_version = 1")
+    with open_store(path, readonly=True) as store:
+        assert store.version == SCHEMA_VERSION
+        assert store.count("mentions") == 0
+
+
 def test_a_missing_directory_is_reported(tmp_path):
     with pytest.raises(StoreError) as info:
         open_store(tmp_path / "nowhere" / "s.db")

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..records import ArticleRecords, InputError
-from .schema import check_version, migrate
+from .schema import SCHEMA_VERSION, check_version, migrate, schema_version
 from .tables import TABLES, TableSpec, get_table
 
 DEFAULT_PATH = "newsgraph.db"
@@ -90,6 +90,7 @@ def open_store(
     """
     where = os.fspath(path) if path is not None else default_path()
     if readonly:
+        _upgrade_if_older(where, timeout)
         conn = _connect_readonly(where, timeout)
     else:
         conn = _connect_writable(where, timeout)
@@ -109,6 +110,26 @@ def open_store(
         conn.close()
         raise
     return Store(conn, where, readonly=readonly, version=version)
+
+
+def _upgrade_if_older(path: str, timeout: float) -> None:
+    """A store written by an older newsgraph is migrated once, when its file can be
+    written, so reading commands keep working after an upgrade; otherwise reading
+    stops with E207, which says how to migrate it."""
+    if not os.path.isfile(path) or not os.access(path, os.W_OK):
+        return
+    try:
+        uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
+        probe = sqlite3.connect(uri, uri=True, timeout=timeout)
+        try:
+            found = schema_version(probe)
+            older = 1 <= found < SCHEMA_VERSION  # 0 is a new or foreign file: never touched here
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        return  # not a store: the read-only open says so (E201)
+    if older:
+        open_store(path, timeout=timeout).close()
 
 
 def _connect_writable(path: str, timeout: float) -> sqlite3.Connection:
