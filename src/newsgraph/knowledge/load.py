@@ -761,21 +761,19 @@ class KnowledgeBase:
         return _by_salience(offices)
 
     def office_on(self, person: Person | str, date: str | datetime.date | None = None) -> Office | None:
-        """The office that names a person on a date; with no date, their latest office.
+        """The office that names a person on a date; with no date, their most salient.
 
         Partial dates count generously (a tenure ending "2019" covers all of 2019).
         Among offices held at once the most salient role wins (ROLE_SALIENCE),
-        then the one begun last. The latest office is the one ending last (an
-        open tenure is latest), by salience among equals.
+        then the one begun last. With no date there is no "now" to place the
+        person in, so the office they are best known by names them (a former
+        prime minister who is now a backbencher is the prime minister).
         """
         if date is not None:
             offices = self.offices_on(person, date)
             return offices[0] if offices else None
         offices = self.offices_on(person, None)
-        if not offices:
-            return None
-        latest = max(_end(office) for office in offices)
-        return next(office for office in offices if _end(office) == latest)
+        return offices[0] if offices else None
 
     def person_actor(self, person: Person | str, date: str | datetime.date | None = None) -> Actor | None:
         """The person as an Actor, placed by their office on the date (Lavrov → RUS GOV).
