@@ -74,6 +74,7 @@ class Errors:
     E177 = "Agent {phrase!r} has no [code]; skipped"
     E178 = "Substitution marker !{marker}! is not defined above this line; skipped"
     E179 = "Not valid UTF-8; decoded as {fallback} (some characters may be wrong)"
+    E180 = "Cannot read quote cue table {path}, row {line}: {reason}"
     E201 = "Cannot open store {path}: {reason}"
     E202 = "Store {path} has schema version {found}, newer than this newsgraph ({known}); upgrade newsgraph"
     E203 = "Unknown table {table!r} (known: {known})"

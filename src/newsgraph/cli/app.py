@@ -197,3 +197,23 @@ def eval_actors(
         for miss in score.misses:
             print(json.dumps(miss, ensure_ascii=False))
     print(json.dumps(score.as_dict()))
+
+
+@eval_app.command("quotes")
+@reports_errors
+def eval_quotes(
+    gold: Annotated[Path, typer.Argument(help="PolNeAR-style quote annotations (JSONL).")],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N articles.")] = None,
+    show_misses: Annotated[bool, typer.Option("--misses", help="List every miss.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Direct-quote precision, recall, F1 and speaker accuracy on PolNeAR-style gold."""
+    import json
+
+    from newsgraph.evaluate.quotes import score_quotes
+
+    misses: list = []
+    score = score_quotes(gold, limit=limit, misses=misses if show_misses else None)
+    for miss in misses:
+        print(json.dumps(miss, ensure_ascii=False, default=str))
+    print(json.dumps(score))

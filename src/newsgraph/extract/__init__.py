@@ -4,6 +4,7 @@
     resolve    a phrase → a canonical actor, as of a date (knowledge base + composition)
     link       later mentions → the actor introduced earlier in the article
     mentions   actor mentions in a parsed document
+    quotes     who said what: quote spans, cues, speakers resolved through the mentions
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.extract.mentions import find_mentions
+from newsgraph.extract.quotes import find_quotes
 from newsgraph.extract.resolve import Resolution, Resolver
 from newsgraph.extract.sentences import sentences
 from newsgraph.records import Article, ArticleRecords
@@ -29,11 +31,13 @@ class Extractor:
     def __call__(self, article: Article, doc: Doc) -> ArticleRecords:
         date = _day_or_none(article.date)
         mentions, actors = find_mentions(article.article_id, doc, self.resolver, date)
+        quotes = find_quotes(article.article_id, doc, mentions, actors)
         return ArticleRecords(
             article=article,
             sentences=sentences(article.article_id, doc),
             mentions=tuple(mentions),
             actors=tuple(actors),
+            quotes=tuple(quotes),
             tokens=len(doc),
         )
 
@@ -45,4 +49,4 @@ def _day_or_none(date: str | None) -> str | None:
     return date
 
 
-__all__ = ["Extractor", "Resolution", "Resolver", "find_mentions", "sentences"]
+__all__ = ["Extractor", "Resolution", "Resolver", "find_mentions", "find_quotes", "sentences"]

@@ -40,7 +40,7 @@ def load_cues(path: str | Path = CUES_PATH) -> Cues:
         header = next(rows, None)
         if header != ["cue", "kind", "speaker"]:
             raise NewsgraphError("E180", path=path, line=1, reason=f"header must be cue, kind, speaker (got {header})")
-        for n, row in enumerate(rows, start=2):
+        for n, row in enumerate(rows, start=2):  # data rows, counted after the header
             if len(row) != 3 or row[1] not in KINDS or row[2] not in SPEAKERS:
                 raise NewsgraphError("E180", path=path, line=n, reason=f"bad row {row!r}")
             cue, kind, speaker = row

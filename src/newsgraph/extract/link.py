@@ -158,13 +158,21 @@ class ArticleLinker:
                 return Resolution(item.actor, "alias:earlier-role", item.role)
         return None
 
-    def note(self, result: Resolution) -> Resolution:
-        """Count an actor the caller derived itself (a location's country)."""
+    def note(self, result: Resolution, text: str | None = None, span: Span | None = None,
+             sentence: int = -1) -> Resolution:
+        """Count an actor the caller derived itself (a location's country, a person
+        known only by name); with `text` it is also an antecedent for later mentions."""
         self._actors.setdefault(result.actor.id, result.actor)
+        if text is not None:
+            self._remember(result, text, span, sentence)
         return result
 
     def _remember(self, result: Resolution, text: str, span: Span | None = None, sentence: int = -1) -> None:
         actor = result.actor
+        if result.role is None and result.how.startswith("dictionary:org"):
+            # A body named in full is also known by its kind: "the ministry" after
+            # "the Russian Foreign Ministry".
+            result = Resolution(actor, result.how, self._role_suffix(text))
         self._actors.setdefault(actor.id, actor)
         role = self.resolver.kb.role(result.role) if result.role else None
         if result.how in GENERIC and not (role and role.kind == "org"):
@@ -176,11 +184,19 @@ class ArticleLinker:
                 self._add(_Introduced(actor, earlier.role, earlier.person, earlier.name_words, sentence,
                                       span is not None and span.root.dep_ in ("nsubj", "nsubjpass")), span)
             return
-        person = result.how.startswith(("dictionary:person", "title", "apposition")) or (
+        person = result.how.startswith(("dictionary:person", "title", "apposition", "name")) or (
             result.how == "dictionary:surname") or bool(role and role.person)
         subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
         self._add(_Introduced(actor, result.role, person, tuple(name_key(actor.name).split()), sentence, subject),
                   span)
+
+    def _role_suffix(self, text: str) -> str | None:
+        words = text.split()
+        for k in range(min(3, len(words)), 0, -1):
+            phrase = " ".join(words[-k:])
+            if self.resolver.kb.role(phrase) is not None:
+                return phrase.lower()
+        return None
 
     def _add(self, item: _Introduced, span: Span | None) -> None:
         self.introduced.append(item)

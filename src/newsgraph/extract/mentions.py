@@ -65,6 +65,9 @@ def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) ->
     for token in sent:
         if token.pos_ in ("NOUN", "PROPN") and token.i not in heads and _is_role_head(token, resolver):
             heads[token.i] = token
+        elif (token.pos_ == "PROPN" and token.i not in ent_of and token.dep_ not in ("compound", "flat")
+              and token.text[:1].isupper()):
+            heads[token.i] = token  # a name the entity recogniser missed ("Volodin wrote")
     spans: list[tuple[Span, Span | None]] = []
     covered: set[int] = set()
     # Outermost first: a head that sits inside another head's span is absorbed.
@@ -160,6 +163,11 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
     if appos is not None:
         text = f"{text}, {appos.text}"
     resolution = linker.resolve(text, span, sentence)
+    if resolution is None and _is_named_person(span):
+        # Someone the knowledge base does not know: still one actor, by name, so
+        # later mentions, quotes and events can point to them.
+        name = span.text
+        resolution = linker.note(Resolution(Actor(_slug(name), name, None, None), "name"), text, span, sentence)
     if resolution is None:
         return None, kind
     if _in_place_phrase(head) and resolution.how in ("country", "demonym") or resolution.how.startswith("metonym:"):
@@ -169,6 +177,18 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
         country = resolution.actor.country
         resolution = linker.note(Resolution(resolver.country_actor(country), "location"))
     return resolution, kind
+
+
+def _is_named_person(span: Span) -> bool:
+    """A PERSON entity of two or more capitalised words with nothing else in the span."""
+    words = [t for t in span if not t.is_punct]
+    return (len(words) >= 2 and all(t.ent_type_ == "PERSON" and t.text[:1].isupper() for t in words))
+
+
+def _slug(name: str) -> str:
+    from newsgraph.knowledge import name_key
+
+    return "-".join(name_key(name).replace("'", "").split()) or "unknown"
 
 
 def _in_place_phrase(head: Token) -> bool:

@@ -556,7 +556,8 @@ def _merge_apposition(found: Resolution | None, described: Resolution | None, he
     """"Harry Tseng, Taiwan's deputy foreign minister": the name with the description's place."""
     if described is None:
         return found
-    if found is None and not described.how.startswith(("role", "title")):
+    head_names = [w for w in head.split() if w[:1].isupper()]
+    if found is None and len(head_names) < 2 and not described.how.startswith(("role", "title", "dictionary:person")):
         return described  # "U.S. allies Brazil and Colombia": the apposition names the actor
     if found is None or found.actor.country is None and found.actor.sector is None:
         a = described.actor

@@ -1,0 +1,141 @@
+"""Quotes: spans, kinds, cues and speakers, on short texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.cues import load_cues
+from newsgraph.extract.mentions import find_mentions
+from newsgraph.extract.quotes import find_quotes, quote_spans
+from newsgraph.extract.resolve import Resolver
+from newsgraph.errors import NewsgraphError
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return Resolver()
+
+
+def quotes_of(nlp, resolver, text, date="2019-03-01"):
+    doc = nlp(text)
+    mentions, actors = find_mentions("a", doc, resolver, date)
+    return find_quotes("a", doc, mentions, actors)
+
+
+def spans(text):
+    return [text[s.start:s.end] for s in quote_spans(text)]
+
+
+# -- quote marks (no model needed) -------------------------------------------------------
+def test_apostrophes_inside_words_do_not_open_quotes():
+    text = "Moscow’s envoy said “we don’t plan any change” and left. It's the region's mood."
+    assert spans(text) == ["“we don’t plan any change”"]
+
+
+def test_straight_marks_pair_by_their_neighbours():
+    text = 'The mayor said: "Roads close at noon." Residents were "surprised".'
+    assert spans(text) == ['"Roads close at noon."', '"surprised"']
+
+
+def test_a_quote_over_several_paragraphs_reopens_each_paragraph_and_closes_once():
+    text = "The envoy spoke at length.\n\n“First paragraph of it.\n\n“Second one goes on.\n\n“And the end.”\n\nDone."
+    found = quote_spans(text)
+    assert [text[s.start:s.end] for s in found] == ["“First paragraph of it.", "“Second one goes on.", "“And the end.”"]
+    assert [s.continued for s in found] == [False, True, True]
+
+
+def test_single_marks_quote_a_headline_but_not_a_possessive():
+    text = "Farmers' union: 'We will block the roads'"
+    assert spans(text) == ["'We will block the roads'"]
+
+
+def test_the_cue_lexicon_has_verbs_phrases_and_documents(tmp_path):
+    cues = load_cues()
+    assert cues.verbs["say"] == "subject" and cues.verbs["quote"] == "object"
+    assert cues.phrases[("according", "to")] == "pobj"
+    assert "statement" in cues.documents
+    bad = tmp_path / "cues.tsv"
+    bad.write_text("cue\tkind\tspeaker\nsay\tverb\tnobody\n", encoding="utf-8")
+    with pytest.raises(NewsgraphError, match="E180"):
+        load_cues(bad)
+
+
+# -- kinds and speakers (parsed) ---------------------------------------------------------
+@pytest.mark.slow
+def test_a_quote_split_around_its_cue_is_two_direct_quotes_of_one_speaker(nlp, resolver):
+    text = "“The grain will move,” Sergei Shoigu, Russia’s defence minister, said on Friday. “Ships are waiting.”"
+    qs = quotes_of(nlp, resolver, text)
+    direct = [q for q in qs if q.kind == "direct"]
+    assert [q.text for q in direct] == ["“The grain will move,”", "“Ships are waiting.”"]
+    assert {q.speaker_id for q in direct} == {"sergei-shoigu"}
+    assert direct[0].cue == "said" and direct[0].speaker_text == "Sergei Shoigu"
+
+
+@pytest.mark.slow
+def test_a_speaker_after_the_quote_in_inverted_order(nlp, resolver):
+    qs = quotes_of(nlp, resolver, "“Prices will fall by spring,” said Vladimir Putin.")
+    assert qs[0].kind == "direct" and qs[0].speaker_id == "vladimir-putin"
+
+
+@pytest.mark.slow
+def test_a_partial_quote_goes_to_the_speaker_of_its_sentence_and_a_scare_quote_to_nobody(nlp, resolver):
+    text = ("Russia's Foreign Ministry accused Washington of “reckless” meddling in the vote.\n\n"
+            "Analysts doubt the so-called “reset” will last.")
+    qs = [q for q in quotes_of(nlp, resolver, text) if q.kind == "partial"]
+    assert [q.text for q in qs] == ["“reckless”", "“reset”"]
+    assert qs[0].speaker_id == "russia-mfa" and qs[0].cue == "accused"
+    assert qs[1].speaker_id is None and qs[1].cue is None
+
+
+@pytest.mark.slow
+def test_a_pronoun_speaker_is_the_last_person_named(nlp, resolver):
+    text = ("Vladimir Putin met farmers in Kursk on Monday.\n\n"
+            "“Harvests are the best in a decade,” he told them.")
+    q = next(q for q in quotes_of(nlp, resolver, text) if q.kind == "direct")
+    assert q.speaker_text == "he" and q.speaker_id == "vladimir-putin"
+
+
+@pytest.mark.slow
+def test_a_cueless_quote_in_the_next_paragraph_continues_the_speaker(nlp, resolver):
+    text = ("“We are ready to talk,” Vladimir Putin said.\n\n"
+            "“But nobody should expect us to give in.”\n\n"
+            "Markets rose after the remarks.")
+    direct = [q for q in quotes_of(nlp, resolver, text) if q.kind == "direct"]
+    assert len(direct) == 2 and direct[1].speaker_id == "vladimir-putin" and direct[1].cue is None
+
+
+@pytest.mark.slow
+def test_the_statement_speaks_for_its_issuer(nlp, resolver):
+    text = ("Russia's Foreign Ministry issued a statement on Tuesday.\n\n"
+            "“Sanctions only harm ordinary people,” the statement said.")
+    q = next(q for q in quotes_of(nlp, resolver, text) if q.kind == "direct")
+    assert q.speaker_id == "russia-mfa"
+
+
+@pytest.mark.slow
+def test_indirect_quotes_with_that_according_to_and_reported_by(nlp, resolver):
+    text = ("Vladimir Putin said that the pipeline would open in May. "
+            "According to Sergei Lavrov, the talks had stalled. "
+            "TASS quoted Shoigu as saying “the units are ready for any order.”")
+    qs = quotes_of(nlp, resolver, text)
+    said = next(q for q in qs if q.kind == "indirect" and q.cue == "said")
+    assert said.text == "that the pipeline would open in May" and said.speaker_id == "vladimir-putin"
+    acc = next(q for q in qs if q.cue == "according to")
+    assert acc.text == "the talks had stalled" and acc.speaker_id == "sergei-lavrov"
+    tass = next(q for q in qs if q.text.startswith("“the units"))
+    assert tass.speaker_id == "sergei-shoigu"
+
+
+@pytest.mark.slow
+def test_a_headline_quote_after_a_name_and_a_colon(nlp, resolver):
+    text = "Nicolás Maduro: 'We will not surrender to pressure'\n\nThe president spoke in Caracas."
+    q = quotes_of(nlp, resolver, text, "2019-02-01")[0]
+    assert q.kind == "direct" and q.speaker_id == "nicolas-maduro"
+
+
+@pytest.mark.slow
+def test_about_lists_the_actors_the_quote_mentions(nlp, resolver):
+    text = "“Venezuela will never bow to Washington,” Nicolás Maduro said."
+    q = next(q for q in quotes_of(nlp, resolver, text, "2019-02-01") if q.kind == "direct")
+    assert q.speaker_id == "nicolas-maduro"
+    assert "VEN" in q.about and "nicolas-maduro" not in q.about
