@@ -23,6 +23,7 @@ Three passes over a parsed article, all general mechanisms:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ PERSONAL = frozenset({"he", "she", "him", "her"})
 IMPERSONAL = frozenset({"it", "they", "them"})
 PRONOUNS = PERSONAL | IMPERSONAL | frozenset({"i", "we", "you"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Verbs that report what a text or a fact implies, not what anyone said.
+INFERENCE_VERBS = frozenset("suggest show indicate imply mean reflect demonstrate prove signal".split())
 PERSON_HOW = ("dictionary:person", "dictionary:surname", "title", "apposition", "alias:earlier-mention",
               "office-holder", "name")
 
@@ -178,8 +181,26 @@ class _Finder:
             quotes.append(q)
             if q.kind == "direct":
                 last = q
-        quotes.extend(self._indirect(marked))
+        indirect = self._indirect(marked)
+        quotes = [self._inside_reported(q, indirect) for q in quotes] + indirect
         return sorted(quotes, key=lambda q: q.start)
+
+    @staticmethod
+    def _inside_reported(q: Quote, indirect: list[Quote]) -> Quote:
+        """A partial quote inside someone's reported speech is theirs ("Shoigu pledged
+        that Moscow would resist “U.S. attempts …”" quotes Shoigu, not Moscow)."""
+        if q.kind != "partial":
+            return q
+        outer = next((r for r in indirect if r.start <= q.start and q.end <= r.end + 2 and r.speaker_id), None)
+        if outer is None:
+            return q
+        return dataclasses.replace(q, cue=outer.cue, speaker_text=outer.speaker_text, speaker_id=outer.speaker_id,
+                                   speaker_start=outer.speaker_start, speaker_end=outer.speaker_end)
+
+    def _has_verb(self, span: _Marked) -> bool:
+        lo = bisect.bisect_left(self.token_starts, span.start)
+        hi = bisect.bisect_left(self.token_starts, span.end)
+        return any(t.pos_ in ("VERB", "AUX") for t in self.doc[lo:hi])
 
     def _marked_quote(self, span: _Marked, last: Quote | None) -> Quote:
         sent = self._sent_index(span.start)
@@ -190,6 +211,8 @@ class _Finder:
         full = span.continued or pre == "" or pre[-1] in ":—–" or self._ends_with_cue(span.start) or (
             pre[-1] == "," and (opening or cue is not None))
         full = full and (opening or pre != "") and (len(inner.split()) >= 3 or cue is not None or span.continued)
+        if full and not opening and not span.continued and not self._has_verb(span):
+            full = False  # denouncing "unilateral sanction restrictions": a quoted phrase, not speech
         kind = "direct" if full else "partial"
         if kind == "partial":
             cue, speaker = self._attribute(span, kind)
@@ -321,14 +344,33 @@ class _Finder:
 
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject, or that of the verb it is coordinated with or serves."""
+        if verb.dep_ == "csubj" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in verb.children):
+            return self._actor_before(verb.head)  # "Accusing the US of …, Shoigu pledged": Shoigu accuses
         for _ in range(3):
             subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.dep_ == "csubj" and subject.tag_ == "VBG":
+                # "Accusing the US of …, Minister X has pledged": the parser often makes
+                # the fronted participle the subject; the actor just before the verb is.
+                before = self._actor_before(verb)
+                if before is not None:
+                    return before
             if subject is not None:
                 return subject
             if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
                 return None
             verb = verb.head
         return None
+
+    def _actor_before(self, verb: Token) -> Token | None:
+        """The last token of an actor mention that ends right before the verb (its
+        auxiliaries aside)."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        if i < 0:
+            return None
+        mention = self._mention_at(self.doc[i].idx)
+        return self.doc[i] if mention is not None and mention.kind == "actor" else None
 
     # -- speakers ----------------------------------------------------------------------------
     def _speaker_from(self, token: Token) -> _Speaker:
@@ -450,6 +492,10 @@ class _Finder:
                         a, b = min(t.i for t in clause.subtree), max(t.i for t in clause.subtree) + 1
                     else:
                         continue
+                    subject = self._subject(token)
+                    if token.lemma_.lower() in INFERENCE_VERBS and subject is not None and (
+                            subject.lemma_.lower() in self.cues.documents or subject.lower_ == "it"):
+                        continue  # "the statement suggests that …": the author's reading, not speech
                     found = self._speaker_of_cue(token, "verb")
                 elif (phrase := self._phrase_at(token)) is not None and token.dep_ == "prep":
                     last = phrase[1]
@@ -477,6 +523,8 @@ class _Finder:
         if inside > 0.5 * (end - start):
             return None  # a quote in marks, already found
         cue, speaker = found if found else (None, None)
+        if speaker is None:
+            return None  # a reported clause nobody says ("It is worth noting that …") is narration
         return self._quote(index, start, end, "indirect", cue, speaker)
 
     # -- records ------------------------------------------------------------------------------
