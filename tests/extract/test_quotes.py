@@ -139,3 +139,26 @@ def test_about_lists_the_actors_the_quote_mentions(nlp, resolver):
     q = next(q for q in quotes_of(nlp, resolver, text, "2019-02-01") if q.kind == "direct")
     assert q.speaker_id == "nicolas-maduro"
     assert "VEN" in q.about and "nicolas-maduro" not in q.about
+
+
+# -- reported speech and narration -----------------------------------------------------------
+def test_a_fronted_participle_is_not_the_speaker(nlp, resolver):
+    text = ("Criticising the European Union for \u201cunfair\u201d tariffs, Chinese Foreign Minister Wang Yi "
+            "has said that Beijing will respond to \u201cany pressure from Brussels.\u201d")
+    quotes = quotes_of(nlp, resolver, text, date="2019-06-01")
+    indirect = next(q for q in quotes if q.kind == "indirect")
+    assert indirect.speaker_id == "wang-yi"
+    inside = next(q for q in quotes if q.text.startswith("\u201cany"))
+    assert inside.kind == "partial" and inside.speaker_id == "wang-yi"
+
+
+def test_narration_is_not_a_quote(nlp, resolver):
+    text = ("It is worth noting that the council met twice in May. "
+            "The statement suggests that the ministry is softening its line.")
+    assert [q for q in quotes_of(nlp, resolver, text) if q.kind == "indirect"] == []
+
+
+def test_a_quoted_phrase_without_a_verb_is_partial_and_unattributed(nlp, resolver):
+    text = 'Analysts have long been wary of denouncing "creeping annexation" in public.'
+    (quote,) = quotes_of(nlp, resolver, text)
+    assert quote.kind == "partial" and quote.speaker_id is None

@@ -200,7 +200,8 @@ class _Finder:
     def _has_verb(self, span: _Marked) -> bool:
         lo = bisect.bisect_left(self.token_starts, span.start)
         hi = bisect.bisect_left(self.token_starts, span.end)
-        return any(t.pos_ in ("VERB", "AUX") for t in self.doc[lo:hi])
+        # a clause has a verb that is not just a modifier ("creeping annexation")
+        return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in self.doc[lo:hi])
 
     def _marked_quote(self, span: _Marked, last: Quote | None) -> Quote:
         sent = self._sent_index(span.start)
