@@ -509,6 +509,7 @@ def _added(ours: list[Any], theirs: list[Any], key: Any) -> list[Any]:
 @functools.lru_cache(maxsize=None)
 def _shipped() -> dict[str, tuple[Any, ...]]:
     paths = [DATA_DIR / f"{table}.tsv" for table in ("countries", "places", "orgs", "roles")]
+    paths += sorted((DATA_DIR / "orgs").glob("*.tsv"))
     paths += sorted((DATA_DIR / "people").glob("*.tsv"))
     tables = _read_tables(path for path in paths if path.exists())
     return {table: tuple(records) for table, records in tables.items()}
