@@ -170,9 +170,10 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
         resolution = linker.note(Resolution(Actor(_slug(name), name, None, None), "name"), text, span, sentence)
     if resolution is None:
         return None, kind
-    if _in_place_phrase(head) and resolution.how in ("country", "demonym") or resolution.how.startswith("metonym:"):
-        kind = "location" if _in_place_phrase(head) else kind
-    if kind == "location" and resolution.how.startswith("metonym:capital"):
+    if _in_place_phrase(head) and (resolution.how in ("country", "demonym", "city", "region")
+                                   or resolution.how.startswith("metonym:")):
+        kind = "location"
+    if kind == "location" and (resolution.how.startswith("metonym:capital") or resolution.how == "city"):
         # "talks in Moscow": the city as a place, its country as the actor it belongs to.
         country = resolution.actor.country
         resolution = linker.note(Resolution(resolver.country_actor(country), "location"))

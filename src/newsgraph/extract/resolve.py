@@ -299,6 +299,10 @@ class Resolver:
             places = [p for p in places if p.value.kind != "region"]
             if places:
                 return Resolution(self._place_actor(places[0].value), f"metonym:{places[0].value.kind}")
+            cities = [p for p in own if p.kind == "city" and not p.in_pp]
+            if cities and len(own) == 1:
+                # A city that acts or suffers ("Mariupol was shelled") stands for its people.
+                return Resolution(self.sector_actor(cities[0].value, "CVL"), "city")
             if country:
                 return Resolution(self.country_actor(country), "country")
             return None
