@@ -16,17 +16,7 @@ from newsgraph.cli import app
 
 runner = CliRunner()
 
-BOILERPLATE_SHAPES = [
-    re.compile(r"^Follow .*(Facebook|Twitter)"),
-    re.compile(r"^(Read more|Read next):"),
-    re.compile(r"^Sponsored Links$"),
-    re.compile(r"^COMMENTS$"),
-    re.compile(r"^Please let us know"),
-    re.compile(r"^Listen to the Article"),
-    re.compile(r"^By .+\|.+\d{4}"),
-    re.compile(r"/(AFP|Getty Images)"),
-    re.compile(r"\(Photo:"),
-]
+from ..shapes import BOILERPLATE_SHAPES
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,11 @@ Only `agent_to_code` rows are scored. How codes are compared is stated here once
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsgraph.evaluate import read_jsonl
 from newsgraph.extract.resolve import Resolver
 
 IGO_CLASS = frozenset("IGO EUR UNO NAT AFR ASA WST MEA LAM SAM CAU EEU NMR SEA CAS OCE ARL".split())
@@ -83,12 +83,7 @@ def score_actor_tests(path: str | Path, resolver: Resolver | None = None) -> Act
 
 
 def _rows(path: str | Path) -> Iterable[dict]:
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                row = json.loads(line)
-                if row.get("method") == "agent_to_code":
-                    yield row
+    return (row for row in read_jsonl(path) if row.get("method") == "agent_to_code")
 
 
 def _date(value: str) -> str | None:

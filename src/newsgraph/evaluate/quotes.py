@@ -30,10 +30,10 @@ F1 0.77 on this set.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from newsgraph.evaluate import read_jsonl
 
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.quotes import find_quotes
@@ -43,15 +43,6 @@ DIRECT_TYPES = frozenset({"direct", "direct_or_mixed"})
 STRIP = " \t\n\"'“”‘’«»,.;:!?—–-…"
 PRONOUNS = frozenset("he she it they i we you him her them".split())
 REFERENCE = {"system": "textacy direct quotes, paragraph by paragraph", "precision": 0.99, "recall": 0.64, "f1": 0.77}
-
-
-def _rows(path: str | Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f):
-            if limit is not None and n >= limit:
-                return
-            if line.strip():
-                yield json.loads(line)
 
 
 def _units(text: str, spans: list[list[int]]) -> list[tuple[int, int]]:
@@ -96,7 +87,7 @@ def score_quotes(gold_path: str | Path, *, nlp=None, limit: int | None = None,
     n_gold = n_pred = strict_hits = lenient_hits = 0
     speakers_right = speakers_total = pronoun_speakers = articles = 0
     pronoun_resolved = 0
-    for row in _rows(gold_path, limit):
+    for row in read_jsonl(gold_path, limit):
         articles += 1
         text = row["text"]
         date = row.get("publication_date") or None
