@@ -162,3 +162,10 @@ def test_a_quoted_phrase_without_a_verb_is_partial_and_unattributed(nlp, resolve
     text = 'Analysts have long been wary of denouncing "creeping annexation" in public.'
     (quote,) = quotes_of(nlp, resolver, text)
     assert quote.kind == "partial" and quote.speaker_id is None
+
+
+def test_a_news_agency_that_reports_is_not_the_speaker(nlp, resolver):
+    text = ("Chinese Foreign Minister Wang Yi criticised the tariffs, calling them "
+            "\u201ca blatant act of bullying,\u201d according to Reuters.")
+    quote = next(q for q in quotes_of(nlp, resolver, text, date="2019-06-01") if q.kind == "partial")
+    assert quote.speaker_id == "wang-yi"

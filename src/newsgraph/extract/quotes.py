@@ -67,7 +67,7 @@ def _kb():
 
 def find_quotes(article_id: str, doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor]) -> list[Quote]:
     """Every direct, partial and indirect quote of a parsed article, with its speaker."""
-    return _Finder(article_id, doc, mentions, load_cues()).run()
+    return _Finder(article_id, doc, mentions, load_cues(), {a.id: a.sector for a in actors}).run()
 
 
 # -- 1. quote marks ---------------------------------------------------------------------
@@ -153,8 +153,10 @@ class _Speaker:
 
 
 class _Finder:
-    def __init__(self, article_id: str, doc: Doc, mentions: Sequence[Mention], cues: Cues) -> None:
+    def __init__(self, article_id: str, doc: Doc, mentions: Sequence[Mention], cues: Cues,
+                 sectors: dict[str, str | None] | None = None) -> None:
         self.article_id, self.doc, self.cues = article_id, doc, cues
+        self.sectors = sectors or {}
         self.text = doc.text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
@@ -185,15 +187,14 @@ class _Finder:
         quotes = [self._inside_reported(q, indirect) for q in quotes] + indirect
         return sorted(quotes, key=lambda q: q.start)
 
-    @staticmethod
-    def _inside_reported(q: Quote, indirect: list[Quote]) -> Quote:
+    def _inside_reported(self, q: Quote, indirect: list[Quote]) -> Quote:
         """A partial quote inside someone's reported speech is theirs ("Shoigu pledged
         that Moscow would resist “U.S. attempts …”" quotes Shoigu, not Moscow)."""
         if q.kind != "partial":
             return q
         outer = next((r for r in indirect if r.start <= q.start and q.end <= r.end + 2 and r.speaker_id), None)
-        if outer is None:
-            return q
+        if outer is None or self.sectors.get(outer.speaker_id) == "MED" and q.speaker_id:
+            return q  # an agency reporting the sentence does not own the words quoted in it
         return dataclasses.replace(q, cue=outer.cue, speaker_text=outer.speaker_text, speaker_id=outer.speaker_id,
                                    speaker_start=outer.speaker_start, speaker_end=outer.speaker_end)
 
@@ -308,10 +309,26 @@ class _Finder:
                 cues.append((distance, t, "verb"))
             elif self._phrase_at(t):
                 cues.append((distance, t, "phrase"))
+        reporter = None
         for _, token, how in sorted(cues, key=lambda c: c[0]):
             found = self._speaker_of_cue(token, how)
-            if found is not None:
-                return found
+            if found is None:
+                continue
+            if how == "phrase" and self.sectors.get(found[1].actor_id or "") == "MED":
+                # "…, according to AFP": the agency reports; a speaking subject in the
+                # same sentence ("Lavrov rebuked …, accusing …") is the speaker.
+                reporter = reporter or found
+                continue
+            return found
+        if reporter is not None:
+            # No speaking verb: the subject of the sentence the agency reports on.
+            root = self.doc[bisect.bisect_right(self.token_starts, span.start) - 1].sent.root
+            subject = self._subject(root) if root.pos_ in ("VERB", "AUX") else None
+            if subject is not None and subject.lower_ not in PRONOUNS:
+                speaker = self._speaker_from(subject)
+                if speaker.actor_id and self.sectors.get(speaker.actor_id) != "MED":
+                    return root.text, speaker
+            return reporter
         if kind == "direct":
             for t in frame:  # "the statement added" with an unlisted verb
                 if t.dep_ in SUBJECTS and t.lemma_.lower() in self.cues.documents:
