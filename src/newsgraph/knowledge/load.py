@@ -196,6 +196,13 @@ def is_acronym(text: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 6
 
 
+def _mostly_upper(text: str) -> bool:
+    """"U.S.", "the U.N.": the letters that matter are capitals."""
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.6 * len(letters) and letters[0].isupper()
+
+
 def _all_lower(text: str) -> bool:
     return any(ch.isalpha() for ch in text) and not any(ch.isupper() for ch in text)
 
@@ -211,14 +218,19 @@ class NameIndex:
     def __init__(self, one_word_capitalised: bool = False) -> None:
         self._words: dict[str, list[Any]] = {}
         self._capitalised: dict[str, list[Any]] = {}
+        self._acronyms: dict[str, list[Any]] = {}
         self._one_word = one_word_capitalised
 
     def add(self, name: str, value: Any) -> None:
         key = name_key(name)
         if not key:
             return
-        needs_capital = is_acronym(name) or (self._one_word and " " not in key)
-        table = self._capitalised if needs_capital else self._words
+        if is_acronym(name):
+            table = self._acronyms  # ANA, WHO, US: only when written in capitals
+        elif self._one_word and " " not in key:
+            table = self._capitalised
+        else:
+            table = self._words
         values = table.setdefault(key, [])
         if value not in values:
             values.append(value)
@@ -232,6 +244,8 @@ class NameIndex:
         found = list(self._words.get(key, ()))
         if not _all_lower(text):
             found += [v for v in self._capitalised.get(key, ()) if v not in found]
+        if is_acronym(text) or _mostly_upper(text):
+            found += [v for v in self._acronyms.get(key, ()) if v not in found]
         return found
 
 
