@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsgraph.knowledge import KnowledgeBase, default, name_key
+from newsgraph.knowledge import KnowledgeBase, Role, default, name_key
 from newsgraph.knowledge.cities import city_country
 from newsgraph.records import Actor
 
@@ -259,6 +259,10 @@ class Resolver:
         role = kb.role(phrase)
         if role is not None:
             return "role", role
+        if phrase.lower() in GENERIC_HEADS:
+            # "members of SANDF": a head that only says "someone of" the body named next
+            return "role", Role(phrase.lower(), None, "group", None, phrase.lower().endswith("s") is False,
+                                "newsgraph: generic head")
         if capitalised and " " not in phrase and phrase.lower() not in PRONOUNS:
             people = kb.people_by_surname(phrase)
             if len(people) == 1:
