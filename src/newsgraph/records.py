@@ -162,6 +162,36 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, coded in PLOVER and CAMEO, tied to its sentence.
+
+    `status` is done, intended (pledged, will), threatened, or claimed (told only
+    inside a quote, by `speaker_id`). `target_id` is None for events with no target
+    actor in the text. Evidence offsets are into the article's clean text.
+    """
+
+    article_id: str
+    sentence: int
+    source_id: str
+    target_id: str | None
+    trigger: str
+    plover: str
+    mode: str | None
+    cameo: str
+    quad_class: int | None
+    goldstein: float | None
+    negated: bool
+    status: str
+    speaker_id: str | None
+    amounts: tuple[str, ...]
+    evidence_start: int
+    evidence_end: int
+    date: str | None = None
+    date_precision: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything extracted from one article: the output of the per-article function."""
 
@@ -170,6 +200,7 @@ class ArticleRecords:
     mentions: tuple[Mention, ...] = ()
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
     tokens: int = 0
 
 

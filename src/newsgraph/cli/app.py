@@ -217,3 +217,23 @@ def eval_quotes(
     for miss in misses:
         print(json.dumps(miss, ensure_ascii=False, default=str))
     print(json.dumps(score))
+
+
+@eval_app.command("events")
+@reports_errors
+def eval_events(
+    gold: Annotated[Path, typer.Argument(help="PLOVER GSR-style event annotations (JSONL).")],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N sentences.")] = None,
+    show_misses: Annotated[bool, typer.Option("--misses", help="List every sentence with a miss.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Precision, recall and F1 of event coding on (source country, target country, PLOVER type)."""
+    import json
+
+    from newsgraph.evaluate.events import score_events
+
+    misses: list = []
+    score = score_events(gold, limit=limit, misses=misses if show_misses else None)
+    for miss in misses:
+        print(json.dumps(miss, ensure_ascii=False))
+    print(json.dumps(score))

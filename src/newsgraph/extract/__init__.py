@@ -5,12 +5,14 @@
     link       later mentions → the actor introduced earlier in the article
     mentions   actor mentions in a parsed document
     quotes     who said what: quote spans, cues, speakers resolved through the mentions
+    events     who did what to whom: predicates from the parse, coded from the event lexicon
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.events import find_events
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.extract.resolve import Resolution, Resolver
@@ -25,19 +27,25 @@ class Extractor:
     worker process builds one and keeps it, like its spaCy model.
     """
 
-    def __init__(self, resolver: Resolver | None = None) -> None:
+    def __init__(self, resolver: Resolver | None = None, lexicon=None) -> None:
+        from newsgraph.knowledge import events
+
         self.resolver = resolver or Resolver()
+        self.lexicon = lexicon or events.default()
 
     def __call__(self, article: Article, doc: Doc) -> ArticleRecords:
         date = _day_or_none(article.date)
         mentions, actors = find_mentions(article.article_id, doc, self.resolver, date)
         quotes = find_quotes(article.article_id, doc, mentions, actors)
+        events = find_events(article.article_id, doc, mentions, quotes, self.lexicon,
+                             date=article.date, date_precision=article.date_precision)
         return ArticleRecords(
             article=article,
             sentences=sentences(article.article_id, doc),
             mentions=tuple(mentions),
             actors=tuple(actors),
             quotes=tuple(quotes),
+            events=tuple(events),
             tokens=len(doc),
         )
 
@@ -49,4 +57,4 @@ def _day_or_none(date: str | None) -> str | None:
     return date
 
 
-__all__ = ["Extractor", "Resolution", "Resolver", "find_mentions", "find_quotes", "sentences"]
+__all__ = ["Extractor", "Resolution", "Resolver", "find_events", "find_mentions", "find_quotes", "sentences"]

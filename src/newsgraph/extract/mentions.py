@@ -52,6 +52,14 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
                 article_id=article_id, sentence=index, start=start, end=end, text=text[start:end],
                 actor_id=resolution.actor.id, how=resolution.how, role=resolution.role, kind=kind,
             ))
+            for other in _coordinated(span, resolver, linker, date):
+                # "Kenyan and Ugandan officials": one phrase, an actor per nationality
+                if other.actor.id != resolution.actor.id:
+                    linker.note(other)
+                    mentions.append(Mention(
+                        article_id=article_id, sentence=index, start=start, end=end, text=text[start:end],
+                        actor_id=other.actor.id, how=other.how + "+coordinated", role=other.role, kind=kind,
+                    ))
     return mentions, linker.actors()
 
 
@@ -178,6 +186,19 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
         country = resolution.actor.country
         resolution = linker.note(Resolution(resolver.country_actor(country), "location"))
     return resolution, kind
+
+
+def _coordinated(span: Span, resolver: Resolver, linker: ArticleLinker, date: str | None) -> list[Resolution]:
+    """The other readings of a phrase whose nationality is coordinated: for "Kenyan and
+    Ugandan officials", "Ugandan officials"."""
+    head = span.root
+    out = []
+    for token in span:
+        if token.dep_ == "conj" and token.ent_type_ in ("NORP", "GPE") and token.head.dep_ in ("amod", "compound"):
+            found = resolver.resolve(f"{token.text} {head.text}", date)
+            if found is not None:
+                out.append(found)
+    return out
 
 
 def _is_named_person(span: Span) -> bool:

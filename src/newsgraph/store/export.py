@@ -146,6 +146,8 @@ def arrow_schema(spec: TableSpec) -> Any:
     for column in spec.columns:
         if column.kind == "int":
             kind = pa.int64()
+        elif column.kind == "real":
+            kind = pa.float64()
         elif column.kind == "text":
             kind = pa.string()
         elif column.arrow is not None:

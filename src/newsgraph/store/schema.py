@@ -197,6 +197,37 @@ MIGRATIONS: tuple[Migration, ...] = (
             END""",
         ),
     ),
+    Migration(
+        "events: who did what to whom, coded in PLOVER and CAMEO, with their evidence",
+        (
+            """CREATE TABLE events (
+                article_id TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                sentence INTEGER NOT NULL,
+                source_id TEXT NOT NULL,
+                source_name TEXT, source_country TEXT, source_sector TEXT,
+                target_id TEXT,
+                target_name TEXT, target_country TEXT, target_sector TEXT,
+                trigger TEXT NOT NULL,
+                plover TEXT NOT NULL,
+                mode TEXT,
+                cameo TEXT NOT NULL,
+                quad_class INTEGER,
+                goldstein REAL,
+                negated INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                speaker_id TEXT,
+                date TEXT,
+                date_precision TEXT,
+                location TEXT,
+                amounts TEXT NOT NULL DEFAULT '[]',  -- JSON list of str
+                evidence_start INTEGER NOT NULL,
+                evidence_end INTEGER NOT NULL,
+                PRIMARY KEY (article_id, idx)
+            )""",
+            "CREATE INDEX events_dyad ON events (source_id, target_id)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

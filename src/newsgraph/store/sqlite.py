@@ -71,6 +71,8 @@ _INSERT_QUOTE = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
+_INSERT_EVENT = "INSERT INTO events VALUES (" + ", ".join("?" * 26) + ")"
+
 
 def default_path() -> str:
     """`$NEWSGRAPH_STORE`, else `newsgraph.db` in the working directory."""
@@ -331,6 +333,18 @@ class Store:
                            speaker.name if speaker else None, speaker.country if speaker else None,
                            speaker.sector if speaker else None, _encode(list(q.about))))
         conn.executemany(_INSERT_QUOTE, quotes)
+        events = []
+        for idx, e in enumerate(records.events):
+            source, target = actors.get(e.source_id), actors.get(e.target_id) if e.target_id else None
+            if source is None or e.target_id and target is None:
+                raise ValueError(f"event {idx} names an actor the article does not list")
+            events.append((article.article_id, idx, e.sentence, e.source_id, source.name, source.country,
+                           source.sector, e.target_id, target.name if target else None,
+                           target.country if target else None, target.sector if target else None,
+                           e.trigger, e.plover, e.mode, e.cameo, e.quad_class, e.goldstein, int(e.negated),
+                           e.status, e.speaker_id, e.date, e.date_precision, e.location,
+                           _encode(list(e.amounts)), e.evidence_start, e.evidence_end))
+        conn.executemany(_INSERT_EVENT, events)
         return True
 
     # -- runs --------------------------------------------------------------

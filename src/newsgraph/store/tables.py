@@ -29,14 +29,14 @@ from ..errors import StoreError
 # A function from the pyarrow module to a pyarrow DataType.
 ArrowType = Callable[[Any], Any]
 
-KINDS = ("text", "int", "json")
+KINDS = ("text", "int", "real", "json")
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
     """One public column.
 
-    `kind` says how the value is stored: text, int, or json (stored as JSON
+    `kind` says how the value is stored: text, int, real, or json (stored as JSON
     text, decoded to lists/dicts on read). `arrow` types a json column in
     Parquet; a json column without it is free-form and exported as Arrow JSON.
     """
@@ -74,6 +74,10 @@ def text(name: str) -> Column:
 
 def integer(name: str) -> Column:
     return Column(name, "int")
+
+
+def real(name: str) -> Column:
+    return Column(name, "real")
 
 
 def json(name: str, arrow: ArrowType | None = None) -> Column:
@@ -170,6 +174,20 @@ TABLES: dict[str, TableSpec] = {
         ),
         order_by="article_id, idx",
         description="what was said, by whom (a canonical actor, or none for an unattributed quote)",
+    ),
+    "events": TableSpec(
+        "events",
+        (
+            text("article_id"), integer("idx"), integer("sentence"),
+            text("source_id"), text("source_name"), text("source_country"), text("source_sector"),
+            text("target_id"), text("target_name"), text("target_country"), text("target_sector"),
+            text("trigger"), text("plover"), text("mode"), text("cameo"), integer("quad_class"),
+            real("goldstein"), integer("negated"), text("status"), text("speaker_id"),
+            text("date"), text("date_precision"), text("location"), json("amounts", _strings),
+            integer("evidence_start"), integer("evidence_end"),
+        ),
+        order_by="article_id, idx",
+        description="events: source and target actors as of the article date, PLOVER/CAMEO coding, evidence offsets",
     ),
     "actors": TableSpec(
         "actors",

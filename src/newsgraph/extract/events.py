@@ -1,0 +1,298 @@
+"""Events: who did what to whom, read from the dependency parse and coded from the lexicon.
+
+For every verb of a sentence that has actors, the predicate is looked up in the event
+lexicon (`knowledge/events.py`) with what selects its reading — a particle, the
+preposition that introduces the target, the head of the object ("impose *sanctions*
+*on* X"). Participants come from the parse, resolved through the actor mentions:
+
+- source: the subject (active), the "by" agent (passive), the subject of the verb a
+  complement or coordinated verb depends on ("pledged to continue supporting");
+- target: the object, the object of the preposition the lexicon names, the passive
+  subject ("sanctions were imposed on X by Y": Y → X);
+- compound actors give one event per pair ("Russia and China" → two events);
+- intention verbs (pledge, vow, plan, threaten) wrap their complement: the complement
+  is coded and the status says intended or threatened; "not"/"never" negate;
+- an event inside a direct quote is kept with the quote's speaker (claimed).
+
+Nothing here names an actor or a sentence: verbs and nouns are data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.records import Event, Mention, Quote
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "obj", "attr", "oprd")
+PASSIVE_SUBJECT = "nsubjpass"
+NEGATIONS = frozenset({"not", "never", "n't", "no"})
+MODAL_INTENT = frozenset({"will", "would", "shall", "going"})
+AMOUNT = re.compile(
+    r"(?:(?:US)?\$|€|£|¥)\s?\d[\d,.]*\s*(?:billion|million|trillion|bn|m)?"
+    r"|\b\d[\d,.]*\s*(?:billion|million|thousand)?\s*(?:dollars|euros|rubles|roubles|yuan|barrels|tons|tonnes"
+    r"|troops|soldiers|personnel|specialists|bombers|warships|jets|aircraft|tanks|missiles|people)\b",
+    re.I,
+)
+
+
+def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[Quote], lexicon,
+                *, date: str | None = None, date_precision: str | None = None) -> list[Event]:
+    """Every coded event of the document, each tied to its sentence.
+
+    An event's date is the article's (with its precision) until relative dates
+    ("last month", "on Friday") are resolved against it.
+    """
+    coder = _Coder(article_id, doc, mentions, quotes, lexicon)
+    coder.date, coder.date_precision = date, date_precision
+    return coder.run()
+
+
+class _Coder:
+    def __init__(self, article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[Quote],
+                 lexicon) -> None:
+        self.article_id = article_id
+        self.doc = doc
+        self.lexicon = lexicon
+        self.text = doc.text
+        # Actor mentions by token: which actor a token belongs to.
+        self.actor_at: dict[int, Mention] = {}
+        self.also_at: dict[int, list[Mention]] = {}  # further actors of a coordinated phrase
+        for m in mentions:
+            if m.kind == "location":
+                continue
+            for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+                if self.actor_at.setdefault(token.i, m) is not m and m.how.endswith("+coordinated"):
+                    self.also_at.setdefault(token.i, []).append(m)
+        self.locations = [m for m in mentions if m.kind == "location"]
+        self.direct = [q for q in quotes if q.kind == "direct"]
+        self.date: str | None = None
+        self.date_precision: str | None = None
+        self.consumed: set[int] = set()
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        for index, sent in enumerate(self.doc.sents):
+            if not any(t.i in self.actor_at for t in sent):
+                continue
+            for token in sent:
+                if (token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT") and token.i not in self.consumed:
+                    events += self._code_verb(index, sent, token)
+        return _unique(events)
+
+    # -- verbs ------------------------------------------------------------------------------
+    def _code_verb(self, index: int, sent: Span, verb: Token) -> list[Event]:
+        entry = self._lookup(verb)
+        if entry is None:
+            return []
+        coded, coding = verb, _Coding(entry.cameo, entry.plover, entry.mode, entry.status or "done")
+        if entry.wraps:
+            # "pledged to continue supporting", "threatened to impose sanctions": the act
+            # inside is coded, as a promise or a threat of it.
+            inner = next((c for c in verb.children if c.dep_ in (entry.wraps, "xcomp", "ccomp")), None)
+            inner_entry = self._lookup(inner) if inner is not None else None
+            if inner_entry is not None and inner_entry.plover:
+                coded = inner
+                self.consumed.add(inner.i)  # coded here, as the promise or threat; not again as done
+                cameo = inner_entry.cameo
+                if entry.status == "intended":
+                    cameo = self.lexicon.intended(cameo) or cameo
+                elif entry.status == "threatened":
+                    cameo = self.lexicon.threatened(cameo) or cameo
+                code = self.lexicon.code(cameo)
+                coding = _Coding(cameo, code.plover or inner_entry.plover, code.plover_mode or inner_entry.mode,
+                                 entry.status or "done")
+        if not coding.plover:
+            return []  # a plain statement: PLOVER codes no event for it
+        status = coding.status
+        if status == "done" and any(c.lower_ in MODAL_INTENT for c in coded.children if c.dep_ == "aux"):
+            # "Portugal will support …": a promise of the act (CAMEO 03x, PLOVER AGREE)
+            promised = self.lexicon.intended(coding.cameo)
+            if promised and promised != coding.cameo:
+                code = self.lexicon.code(promised)
+                coding = coding._replace(cameo=promised, plover=code.plover or coding.plover,
+                                         mode=code.plover_mode or None)
+            status = "intended"
+        negated = any(c.dep_ == "neg" for c in list(coded.children) + list(verb.children))
+        sources = self._sources(verb)
+        targets = self._targets(coded, entry if coded is verb else self._lookup(coded))
+        if not targets and coded is verb and entry.wraps:
+            inner = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+            if inner is not None:  # "agreed to provide aid for Romania": the target is the act's
+                targets = self._targets(inner, None)
+        if not sources:
+            return []
+        speaker = self._speaker_for(coded)
+        coding = coding._replace(status=status)
+        if not targets and len(sources) >= 2:
+            # "Hungarian and Romanian officials agreed": each side acts toward the other.
+            return [self._event(index, sent, coded, coding, a, b, negated, speaker)
+                    for a in sources for b in sources if a.actor_id != b.actor_id]
+        return [self._event(index, sent, coded, coding, source, target, negated, speaker)
+                for source in sources for target in (targets or [None])
+                if target is None or target.actor_id != source.actor_id]
+
+    def _lookup(self, verb: Token):
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+        if obj is not None:  # "impose sanctions on X": the preposition may hang on the object
+            preps += [c.lower_ for c in obj.children if c.dep_ == "prep"]
+        lemma = verb.lemma_.lower()
+        for prep in preps + [None]:
+            entry = self.lexicon.verb(lemma, particle=particle, prep=prep, object=obj_lemma)
+            if entry is not None:
+                return entry
+        return None
+
+    # -- participants ---------------------------------------------------------------------------
+    def _sources(self, verb: Token) -> list[Mention]:
+        for _ in range(4):
+            passive = any(c.dep_ == PASSIVE_SUBJECT for c in verb.children)
+            if passive:
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    found = self._actors_under(next((c for c in agent.children if c.dep_ == "pobj"), None))
+                    if found:
+                        return found
+                return []
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.dep_ == "csubj" and subject.tag_ == "VBG":
+                # "Accusing the US of …, Minister X has pledged": a misparse; the actor
+                # right before the verb is its subject.
+                before = self._actor_before(verb)
+                if before:
+                    return before
+            if subject is not None:
+                found = self._actors_under(subject)
+                if found:
+                    return found
+                if subject.tag_ == "PRP" and verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head is not verb:
+                    return self._sources(verb.head)  # "Iraq said it would allow …": it is Iraq
+                if subject.tag_ in ("WDT", "WP"):  # "Russia, which sent bombers": the antecedent
+                    found = self._actors_under(verb.head)
+                    if found:
+                        return found
+                return []
+            if verb.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "relcl") or verb.head is verb:
+                return []
+            verb = verb.head
+        return []
+
+    def _targets(self, verb: Token, entry) -> list[Mention]:
+        passive_subject = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT), None)
+        if passive_subject is not None:
+            found = self._actors_under(passive_subject)
+            if found:
+                return found
+        if entry is not None and entry.prep:
+            for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == entry.prep):
+                found = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                if found:
+                    return found
+            obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+            if obj is not None:  # "impose sanctions on X": the preposition hangs on the object
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == entry.prep):
+                    found = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                    if found:
+                        return found
+        for child in verb.children:
+            if child.dep_ in OBJECTS or child.dep_ == "dative":
+                found = self._actors_under(child)
+                if found:
+                    return found
+                # "praised Haiti's efforts", "held talks with Romania's leaders": the
+                # object's possessor, or the actor its own preposition names
+                owner = next((c for c in child.children if c.dep_ == "poss"), None)
+                found = self._actors_under(owner)
+                if found:
+                    return found
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+                    found = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                    if found:
+                        return found
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+            found = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+            if found:
+                return found
+        return []
+
+    def _actors_under(self, token: Token | None) -> list[Mention]:
+        """The actors a noun phrase names: its own mention and those of its conjuncts."""
+        if token is None:
+            return []
+        heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+        found: list[Mention] = []
+        for head in heads:
+            mention = self.actor_at.get(head.i)
+            if mention is None:  # a title or descriptor hung on the name: "Minister … Shoigu"
+                mention = next((self.actor_at[t.i] for t in head.children
+                                if t.i in self.actor_at and t.dep_ in ("compound", "appos", "nmod", "amod")), None)
+            if mention is not None and mention not in found:
+                found.append(mention)
+                found += [m for m in self.also_at.get(head.i, ()) if m not in found]
+        return found
+
+    def _actor_before(self, verb: Token) -> list[Mention]:
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        mention = self.actor_at.get(i)
+        return [mention] if mention is not None else []
+
+    def _speaker_for(self, verb: Token) -> str | None:
+        """An event told inside a direct quote is the speaker's claim."""
+        for q in self.direct:
+            if q.start <= verb.idx < q.end:
+                return q.speaker_id
+        return None
+
+    # -- the record --------------------------------------------------------------------------------
+    def _event(self, index: int, sent: Span, verb: Token, coding: "_Coding", source: Mention,
+               target: Mention | None, negated: bool, speaker: str | None) -> Event:
+        start, end = sent.start_char, sent.end_char
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        amounts = tuple(m.group(0).strip() for m in AMOUNT.finditer(self.text, start, end))
+        status = "claimed" if speaker is not None and coding.status == "done" else coding.status
+        return Event(
+            article_id=self.article_id, sentence=index, source_id=source.actor_id,
+            target_id=target.actor_id if target else None, trigger=verb.text,
+            plover=coding.plover, mode=coding.mode or None, cameo=coding.cameo,
+            quad_class=self.lexicon.quad_class(coding.cameo), goldstein=self.lexicon.goldstein(coding.cameo),
+            negated=negated, status=status, speaker_id=speaker, amounts=amounts,
+            evidence_start=start, evidence_end=end, date=self.date, date_precision=self.date_precision,
+            location=self._location(sent),
+        )
+
+    def _location(self, sent: Span) -> str | None:
+        """The country of the first place the sentence says something happened in."""
+        for m in self.locations:
+            if sent.start_char <= m.start < sent.end_char:
+                return m.actor_id
+        return None
+
+
+class _Coding(NamedTuple):
+    cameo: str
+    plover: str
+    mode: str | None
+    status: str
+
+
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "at", "between", "from"})
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for e in events:
+        key = (e.sentence, e.source_id, e.target_id, e.cameo, e.trigger)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

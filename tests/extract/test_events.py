@@ -1,0 +1,67 @@
+"""Event coding from the parse, on short texts of our own (not from any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract import Extractor
+from newsgraph.records import Article
+
+
+@pytest.fixture(scope="module")
+def extract():
+    return Extractor()
+
+
+def events_of(nlp, extract, text, date="2021-06-01"):
+    article = Article(article_id="t", input_id=None, path="", line=None, format="txt", outlet=None, url=None,
+                      title=None, byline=None, date=date, date_source="user", date_precision="day", text=text)
+    records = extract(article, nlp(text))
+    actors = {a.id: a for a in records.actors}
+
+    def country(actor_id):
+        a = actors.get(actor_id)
+        return a.country if a else None
+
+    return [(country(e.source_id), country(e.target_id), e.plover, e) for e in records.events]
+
+
+def test_active_sanctions_with_their_target(nlp, extract):
+    found = events_of(nlp, extract, "Japan imposed new sanctions on North Korea on Monday.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("JPN", "PRK", "SANCTION")]
+    event = found[0][3]
+    assert event.status == "done" and not event.negated and event.cameo.startswith("16")
+    assert event.date == "2021-06-01" and event.evidence_start == 0
+
+
+def test_compound_subjects_give_one_event_each(nlp, extract):
+    found = events_of(nlp, extract, "Germany and France condemned Russia on Tuesday.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("DEU", "RUS", "ACCUSE"), ("FRA", "RUS", "ACCUSE")]
+
+
+def test_a_pledge_codes_the_act_as_intended(nlp, extract):
+    found = events_of(nlp, extract, "Brazil pledged to send food aid to Haiti.")
+    (source, target, plover, event) = found[0]
+    assert (source, target) == ("BRA", "HTI") and event.status == "intended"
+    assert len(found) == 1  # the pledged act is not coded again as done
+
+
+def test_negation_is_kept(nlp, extract):
+    found = events_of(nlp, extract, "Chile did not recognise the new government of Peru.")
+    assert found and all(e.negated for *_, e in found)
+
+
+def test_reciprocal_agreement_between_compound_parties(nlp, extract):
+    found = events_of(nlp, extract, "Kenyan and Ugandan officials agreed on Friday to reopen the border.")
+    pairs = {(s, t) for s, t, p, _ in found if p == "AGREE"}
+    assert pairs == {("KEN", "UGA"), ("UGA", "KEN")}
+
+
+def test_an_event_told_inside_a_quote_is_the_speakers_claim(nlp, extract):
+    text = '"Mali attacked our troops," Niger\'s defence minister said.'
+    found = events_of(nlp, extract, text)
+    assert found and all(e.speaker_id is not None and e.status == "claimed" for *_, e in found)
+
+
+def test_no_event_without_an_actor(nlp, extract):
+    assert events_of(nlp, extract, "The weather improved and the harvest began.") == []
