@@ -106,3 +106,19 @@ def test_user_dictionaries_add_and_override(tmp_path):
     assert placed(resolver, "Marta Quispe", "2021-01-01") == ("PER", "GOV")
     # The shipped base is untouched.
     assert Resolver().resolve("Tomas Ibarra", "2021-01-01") is None
+
+
+def test_a_shared_surname_is_the_person_in_office_then(tmp_path):
+    from newsgraph.knowledge import default
+
+    people = tmp_path / "people.tsv"
+    people.write_text(
+        "person_id\tname\taliases\twikidata\tcountry\tsector\trole\ttitle\tstart\tend\tsource\n"
+        "ana-quispe\tAna Quispe\t\t\tPER\tGOV\thead_of_state\tPresident\t2001\t2006\ttest\n"
+        "luis-quispe\tLuis Quispe\t\t\tBOL\tGOV\thead_of_state\tPresident\t2015\t\ttest\n",
+        encoding="utf-8",
+    )
+    resolver = Resolver(default().extend([people]))
+    assert resolver.resolve("Quispe", "2003-05-01").actor.id == "ana-quispe"
+    assert resolver.resolve("Quispe", "2020-05-01").actor.id == "luis-quispe"
+    assert resolver.resolve("Quispe").actor.id == "luis-quispe"  # no date: the one in office last

@@ -103,6 +103,7 @@ class Resolver:
         self._orgs_by_role: dict[tuple[str, str], object] | None = None
         self._offices: dict[tuple[str, str], list] | None = None
         self._lookups: dict[str, tuple[str, object]] = {}
+        self._date: str | None = None
 
     # -- public -----------------------------------------------------------------
     def resolve(self, text: str, date: str | None = None, *, country_hint: str | None = None) -> Resolution | None:
@@ -110,6 +111,7 @@ class Resolver:
         text = " ".join(text.replace("’", "'").split())
         if not text:
             return None
+        self._date = date  # surnames are disambiguated by who held office then
         head, _, apposition = text.partition(", ")
         found = self._resolve_simple(head, date, country_hint)
         if apposition:
@@ -148,8 +150,9 @@ class Resolver:
             return Resolution(self._place_actor(place), f"metonym:{place.kind}")
         if len(stripped.split()) == 1 and stripped[:1].isupper() and stripped.lower() not in PRONOUNS:
             people = kb.people_by_surname(stripped)
-            if len(people) == 1:
-                return Resolution(kb.person_actor(people[0], date), "dictionary:surname")
+            person = self.by_surname(people, date) if people else None
+            if person is not None:
+                return Resolution(kb.person_actor(person, date), "dictionary:surname")
         return None
 
     def _read(self, text: str) -> _Reading:
@@ -226,7 +229,24 @@ class Resolver:
                 self._lookups.clear()
             self._lookups[phrase] = found
         kind, value = found
+        if kind == "surname":
+            person = self.by_surname(value, self._date)
+            return _Piece("person", start, end, phrase, person) if person is not None else None
         return _Piece(kind, start, end, phrase, value) if kind else None
+
+    def by_surname(self, people, date: str | None):
+        """The one person a bare surname means: the only one, or the only one in office on
+        the date, or (no date) the one whose last office is the most recent — news names
+        the current Maduro, not a Honduran president of the 2000s."""
+        if len(people) == 1:
+            return people[0]
+        if date is not None:
+            serving = [p for p in people if self.kb.office_on(p, date) is not None]
+            return serving[0] if len(serving) == 1 else None
+        def last_end(p):
+            return max((o.end or "9999") for o in p.offices) if p.offices else ""
+        ranked = sorted(people, key=last_end, reverse=True)
+        return ranked[0] if last_end(ranked[0]) > last_end(ranked[1]) else None
 
     def _lookup(self, phrase: str) -> tuple[str, object] | None:
         """What a phrase names in the knowledge base, by kind; cached per phrase
@@ -265,8 +285,8 @@ class Resolver:
                                 "newsgraph: generic head")
         if capitalised and " " not in phrase and phrase.lower() not in PRONOUNS:
             people = kb.people_by_surname(phrase)
-            if len(people) == 1:
-                return "person", people[0]
+            if people:
+                return "surname", tuple(people)
         return None
 
     # -- composing ----------------------------------------------------------------
