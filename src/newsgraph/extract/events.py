@@ -86,11 +86,16 @@ class _Coder:
 
     # -- verbs ------------------------------------------------------------------------------
     def _code_verb(self, index: int, sent: Span, verb: Token) -> list[Event]:
+        if verb.lemma_ == "be":
+            return self._code_disposition(index, sent, verb)
+        demand = self._code_obligation(index, sent, verb)
+        if demand:
+            return demand
         entry = self._lookup(verb)
         if entry is None:
             return []
         coded, coding = verb, _Coding(entry.cameo, entry.plover, entry.mode, entry.status or "done")
-        if entry.wraps:
+        if entry.wraps and entry.status in ("intended", "threatened"):
             # "pledged to continue supporting", "threatened to impose sanctions": the act
             # inside is coded, as a promise or a threat of it.
             inner = next((c for c in verb.children if c.dep_ in (entry.wraps, "xcomp", "ccomp")), None)
@@ -104,8 +109,9 @@ class _Coder:
                 elif entry.status == "threatened":
                     cameo = self.lexicon.threatened(cameo) or cameo
                 code = self.lexicon.code(cameo)
-                coding = _Coding(cameo, code.plover or inner_entry.plover, code.plover_mode or inner_entry.mode,
-                                 entry.status or "done")
+                # A promise of any act is AGREE in PLOVER (CAMEO 03); a threat keeps the code's type.
+                fallback = "AGREE" if entry.status == "intended" else inner_entry.plover
+                coding = _Coding(cameo, code.plover or fallback, code.plover_mode or None, entry.status or "done")
         if not coding.plover:
             return []  # a plain statement: PLOVER codes no event for it
         status = coding.status
@@ -122,23 +128,92 @@ class _Coder:
         targets = self._targets(coded, entry if coded is verb else self._lookup(coded))
         if not targets and coded is verb and entry.wraps:
             inner = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
-            if inner is not None:  # "agreed to provide aid for Romania": the target is the act's
-                targets = self._targets(inner, None)
+            if inner is not None:  # "demanded that Turkey provide …": whoever is to act
+                subject = next((c for c in inner.children if c.dep_ in SUBJECTS), None)
+                targets = self._actors_under(subject) or self._targets(inner, None)
         if not sources:
             return []
+        if not targets:
+            targets = self._place_target(coded, sources)
         speaker = self._speaker_for(coded)
         coding = coding._replace(status=status)
         if not targets and len(sources) >= 2:
             # "Hungarian and Romanian officials agreed": each side acts toward the other.
             return [self._event(index, sent, coded, coding, a, b, negated, speaker)
                     for a in sources for b in sources if a.actor_id != b.actor_id]
-        return [self._event(index, sent, coded, coding, source, target, negated, speaker)
+        events = [self._event(index, sent, coded, coding, source, target, negated, speaker)
+                  for source in sources for target in (targets or [None])
+                  if target is None or target.actor_id != source.actor_id]
+        if coding.plover in MUTUAL:
+            # Meetings, calls and talks are held by both sides.
+            events += [self._event(index, sent, coded, coding, target, source, negated, speaker)
+                       for source in sources for target in targets if target.actor_id != source.actor_id]
+        return events
+
+    def _place_target(self, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """No actor as target: the country where it happens, when the act reaches a
+        place ("arrived in Amman", "opened an embassy in Tehran")."""
+        lo = min(t.idx for t in verb.subtree)
+        hi = max(t.idx + len(t) for t in verb.subtree)
+        own = {m.actor_id for m in sources}
+        for m in self.locations:
+            if lo <= m.start < hi and m.actor_id not in own:
+                return [m]
+        return []
+
+    def _code_obligation(self, index: int, sent: Span, verb: Token) -> list[Event]:
+        """"Russia said Sudan must return the helicopter": a demand by the speaker on
+        whoever must act (CAMEO 10, PLOVER REQUEST)."""
+        if verb.lemma_.lower() not in SPEECH_VERBS:
+            return []
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
+            return []
+        sources = self._sources(verb)
+        targets = self._actors_under(next((c for c in clause.children if c.dep_ in SUBJECTS), None))
+        if not sources or not targets:
+            return []
+        self.consumed.add(clause.i)
+        code = self.lexicon.code("100")
+        coding = _Coding("100", code.plover or "REQUEST", code.plover_mode or None, "done")
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        return [self._event(index, sent, clause, coding, s, t, negated, self._speaker_for(verb))
+                for s in sources for t in targets if s.actor_id != t.actor_id]
+
+    def _code_disposition(self, index: int, sent: Span, verb: Token) -> list[Event]:
+        """"X is ready / willing / prepared / committed to <act>": a promise of the act."""
+        adjective = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in INTENT_ADJECTIVES), None)
+        if adjective is None:
+            return []
+        act = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
+        if act is None:  # "committed to opening up": the act is a gerund after "to"
+            prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            act = next((c for c in prep.children if c.dep_ == "pcomp"), None) if prep is not None else None
+        entry = self._lookup(act) if act is not None else None
+        if entry is None or not entry.plover:
+            return []
+        cameo = self.lexicon.intended(entry.cameo) or entry.cameo
+        code = self.lexicon.code(cameo)
+        coding = _Coding(cameo, code.plover or entry.plover, code.plover_mode or None, "intended")
+        self.consumed.add(act.i)
+        sources = self._sources(verb)
+        targets = self._targets(act, entry) or self._place_target(act, sources)
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        speaker = self._speaker_for(act)
+        return [self._event(index, sent, act, coding, source, target, negated, speaker)
                 for source in sources for target in (targets or [None])
                 if target is None or target.actor_id != source.actor_id]
 
     def _lookup(self, verb: Token):
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        while obj is not None and obj.lemma_.lower() in MEASURES:
+            # "25,000 tons of food aid", "$5 million worth of goods": the thing, not the measure
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if inner is None:
+                break
+            obj = inner
         obj_lemma = obj.lemma_.lower() if obj is not None else None
         preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
         if obj is not None:  # "impose sanctions on X": the preposition may hang on the object
@@ -285,6 +360,16 @@ class _Coding(NamedTuple):
     status: str
 
 
+# Speech verbs whose "must" clause is a demand, and the modals that make it one.
+SPEECH_VERBS = frozenset("say state declare insist stress tell warn add announce write argue reiterate".split())
+OBLIGATION = frozenset({"must", "should"})
+# Heads that measure the object rather than name it.
+MEASURES = frozenset("ton tonne tons dollar million billion thousand worth amount number lot batch "
+                     "shipment consignment package supply".split())
+# "X is ready to …": adjectives that make the act a promise.
+INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager poised set keen".split())
+# Event types both sides take part in.
+MUTUAL = frozenset({"CONSULT"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "at", "between", "from"})
 
 

@@ -60,7 +60,40 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
                         article_id=article_id, sentence=index, start=start, end=end, text=text[start:end],
                         actor_id=other.actor.id, how=other.how + "+coordinated", role=other.role, kind=kind,
                     ))
-    return mentions, linker.actors()
+    mentions = _in_context(mentions, resolver, linker)
+    used = {m.actor_id for m in mentions}
+    return mentions, [a for a in linker.actors() if a.id in used]
+
+
+def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLinker) -> list[Mention]:
+    """Groups named by role alone ("rebels", "the opposition", "the police") belong to
+    the country the text is about there: the nearest country named before them in the
+    sentence, else the one the article names most. Event coders call this the context
+    country; a group with no country at all cannot be placed in a dyad."""
+    countries = {a.id: a.country for a in linker.actors()}
+    counts: dict[str, int] = {}
+    for m in mentions:
+        c = countries.get(m.actor_id)
+        if c and m.kind != "location":
+            counts[c] = counts.get(c, 0) + 1
+    main = max(counts, key=counts.get) if counts else None
+    out = []
+    for i, m in enumerate(mentions):
+        if m.how != "role" or countries.get(m.actor_id):
+            out.append(m)
+            continue
+        near = next((countries[p.actor_id] for p in reversed(mentions[:i])
+                     if p.sentence == m.sentence and countries.get(p.actor_id)), None)
+        country = near or main
+        role = resolver.kb.role(m.role) if m.role else None
+        if country is None or role is None or role.person:
+            out.append(m)
+            continue
+        actor = resolver.sector_actor(country, role.sector)
+        linker.note(Resolution(actor, "role+context"))
+        out.append(Mention(m.article_id, m.sentence, m.start, m.end, m.text, actor.id, "role+context",
+                           m.role, m.kind))
+    return out
 
 
 def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) -> list[tuple[Span, Span | None]]:
@@ -123,7 +156,7 @@ def _span_of(head: Token, ent: Span | None) -> Span:
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
     else:
-        end = max(end, _named_holder_end(head))
+        end = max(end, _named_holder_end(head), _of_body_end(head))
     doc = head.doc
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -142,6 +175,18 @@ def _named_holder_end(head: Token) -> int:
         last = max(t.i for t in child.subtree)
         if head.doc[last].ent_type_ == "PERSON":
             return last + 1
+    return head.i + 1
+
+
+def _of_body_end(head: Token) -> int:
+    """"the president of Armenia", "leaders of Romania's new government": a role word
+    followed by "of" and the body or country it belongs to runs to the end of that."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in ("GPE", "NORP", "ORG") or any(
+                    t.ent_type_ in ("GPE", "NORP", "ORG") for t in obj.subtree)):
+                return max(t.i for t in obj.subtree) + 1
     return head.i + 1
 
 
