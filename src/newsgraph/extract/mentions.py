@@ -67,24 +67,22 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
 
 def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLinker) -> list[Mention]:
     """Groups named by role alone ("rebels", "the opposition", "the police") belong to
-    the country the text is about there: the nearest country named before them in the
-    sentence, else the one the article names most. Event coders call this the context
-    country; a group with no country at all cannot be placed in a dyad."""
+    the country their sentence is about, when it names exactly one. Event coders call
+    this the context country; a group with no country cannot be placed in a dyad, and
+    with two countries in the sentence the text does not say which is meant."""
     countries = {a.id: a.country for a in linker.actors()}
-    counts: dict[str, int] = {}
+    by_sentence: dict[int, set[str]] = {}
     for m in mentions:
-        c = countries.get(m.actor_id)
-        if c and m.kind != "location":
-            counts[c] = counts.get(c, 0) + 1
-    main = max(counts, key=counts.get) if counts else None
+        if countries.get(m.actor_id):
+            by_sentence.setdefault(m.sentence, set()).add(countries[m.actor_id])
     out = []
-    for i, m in enumerate(mentions):
+    for m in mentions:
         if m.how != "role" or countries.get(m.actor_id):
             out.append(m)
             continue
-        near = next((countries[p.actor_id] for p in reversed(mentions[:i])
-                     if p.sentence == m.sentence and countries.get(p.actor_id)), None)
-        country = near or main
+        # Only an unambiguous context: one country in the sentence.
+        here = by_sentence.get(m.sentence, set())
+        country = next(iter(here)) if len(here) == 1 else None
         role = resolver.kb.role(m.role) if m.role else None
         if country is None or role is None or role.person:
             out.append(m)

@@ -1,0 +1,261 @@
+"""When an event happened: the date expression of its sentence, resolved against the article date.
+
+News dates events relative to the day of writing ("on Friday", "last month", "in
+November"), so an event's date is the sentence's date expression anchored on the
+article date. Finding the expressions is `ingest.dates.find_dates`' job; this module
+only chooses one and resolves it.
+
+Every expression resolves to an interval of days (first, last): "on Friday" is one
+day, "last month" a whole month, "over the weekend" a Saturday and a Sunday, "a few
+days ago" the days two to four days back. The result carries the finest precision at
+which the interval's ends agree (same day → "day", same month → "month", same year →
+"year"; an interval across a new year → no date). One mechanism thus covers vague
+phrases ("last week" straddling two months is only "year") and article dates known
+only to the month or year: the expression is resolved against the first and the last
+day the article could have been written, and the union is labelled the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from newsgraph.ingest.dates import WEEKDAYS, DateMention, find_dates
+# Words shortly before a date that put it in the future ("will meet on Friday"). Shared with
+# publication-date inference so both read tense alike; dates.py should export it publicly.
+from newsgraph.ingest.dates import _FUTURE as FUTURE_CUE
+
+__all__ = ["event_date"]
+
+Day = _dt.date
+Interval = tuple[Day, Day]
+
+_ABSOLUTE = ("date", "month", "year")
+# Clause breaks that a date seldom reaches across to the verb: semicolon and dashes.
+_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|—|–")
+_COUNTS = {
+    "a": (1, 1), "one": (1, 1), "two": (2, 2), "three": (3, 3), "four": (4, 4), "five": (5, 5),
+    "six": (6, 6), "seven": (7, 7), "eight": (8, 8), "nine": (9, 9), "ten": (10, 10),
+    "a few": (2, 4), "several": (3, 7),
+}
+_AGO = re.compile(r"^(?P<n>a few|[a-z]+|[0-9]+) (?P<unit>day|week|month|year)s? ago$")
+# Months of each season (northern hemisphere); winter is named by the year it ends in.
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 2)}
+_MODIFIER = re.compile(r"^(?:late|early|earlier|later) (?=(?:today|tonight|last|this|next|yesterday))")
+
+
+def event_date(
+    sentence_text: str,
+    sentence_start: int,
+    trigger_offset: int,
+    article_date: str | None,
+    article_precision: str | None,
+) -> tuple[str | None, str | None]:
+    """(ISO date, precision) of the event whose trigger is at `trigger_offset`.
+
+    Offsets are into the article text. The sentence's date expression nearest to the
+    trigger is taken (fewest clause breaks between them, then fewest characters:
+    without a parse, distance is the cheap stand-in for "in the trigger's clause").
+    A sentence with no date expression dates its event at the article date. When the
+    article date is unknown (None or EDTF "XXXX-..."), only dates that carry their own
+    year count; otherwise (None, None).
+    """
+    anchor = _article_interval(article_date, article_precision)
+    mentions = [m for m in find_dates(sentence_text) if anchor is not None or m.kind in _ABSOLUTE]
+    if not mentions:
+        return _label(anchor) if anchor is not None else (None, None)
+    trigger = trigger_offset - sentence_start
+    best = min(mentions, key=lambda m: _closeness(sentence_text, m, trigger))
+    if best.kind in _ABSOLUTE:
+        return best.value, best.precision
+    assert anchor is not None
+    forward = _forward(sentence_text, best)
+    ends = [_resolve(best, day, forward) for day in anchor]
+    if any(end is None for end in ends):
+        return None, None
+    return _label((min(e[0] for e in ends if e), max(e[1] for e in ends if e)))
+
+
+# ---------------------------------------------------------------- choosing
+
+
+def _closeness(text: str, mention: DateMention, trigger: int) -> tuple[int, int, int]:
+    """Sort key: clause breaks between trigger and mention, character gap, then text order."""
+    if mention.start <= trigger < mention.end:
+        return 0, 0, mention.start
+    lo, hi = (mention.end, trigger) if mention.end <= trigger else (trigger, mention.start)
+    return len(_CLAUSE_BREAK.findall(text, max(lo, 0), max(hi, 0))), hi - lo, mention.start
+
+
+def _forward(text: str, mention: DateMention) -> bool:
+    """True when the expression points ahead: "next Friday", or a future cue just before it."""
+    lead = mention.text.split(" ", 1)[0].lower()
+    if lead in ("next", "this") and mention.kind == "weekday":
+        return True
+    return lead != "last" and bool(FUTURE_CUE.search(text[max(0, mention.start - 60) : mention.start]))
+
+
+# ---------------------------------------------------------------- resolving
+
+
+def _article_interval(date: str | None, precision: str | None) -> Interval | None:
+    """First and last day the article could have been written, or None when unknown."""
+    if not date or not re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?", date):
+        return None
+    parts = [int(p) for p in date.split("-")]
+    depth = {"year": 1, "month": 2, "day": 3}.get(precision or "", 3)
+    parts = parts[: min(depth, len(parts))]
+    try:
+        if len(parts) == 3:
+            day = Day(*parts)
+            return day, day
+        if len(parts) == 2:
+            return _month_interval(parts[0], parts[1])
+        return Day(parts[0], 1, 1), Day(parts[0], 12, 31)
+    except ValueError:
+        return None
+
+
+def _resolve(mention: DateMention, today: Day, forward: bool) -> Interval | None:
+    """The days a relative expression denotes, seen from `today`."""
+    if mention.kind == "weekday":
+        return _weekday(mention, today, forward)
+    if mention.kind == "month-name":
+        return _month_name(int(mention.value[5:7]), today, forward)
+    if mention.kind == "month-day":
+        return _month_day(int(mention.value[5:7]), int(mention.value[8:10]), today, forward)
+    if mention.kind == "relative":
+        return _relative(mention.value, today, forward)
+    return None
+
+
+def _weekday(mention: DateMention, today: Day, forward: bool) -> Interval:
+    """"on Friday": the latest Friday on or before today; "last Friday" strictly before;
+    "next"/"this Friday" or a future cue: the first Friday after today."""
+    target = WEEKDAYS.index(mention.value)
+    if forward:
+        day = today + _dt.timedelta(days=(target - today.weekday() - 1) % 7 + 1)
+    else:
+        back = (today.weekday() - target) % 7
+        if back == 0 and mention.text.lower().startswith("last"):
+            back = 7
+        day = today - _dt.timedelta(days=back)
+    return day, day
+
+
+def _month_name(month: int, today: Day, forward: bool) -> Interval:
+    """"in November": the latest November up to today's month (the next one when forward)."""
+    if forward:
+        year = today.year if month >= today.month else today.year + 1
+    else:
+        year = today.year if month <= today.month else today.year - 1
+    return _month_interval(year, month)
+
+
+def _month_day(month: int, day: int, today: Day, forward: bool) -> Interval | None:
+    """"March 2": in today's year, or the year before when that would be after today
+    (after, when forward). February 29 moves on to the nearest leap year that fits."""
+    step = 1 if forward else -1
+    year = today.year
+    for _ in range(9):
+        try:
+            candidate = Day(year, month, day)
+        except ValueError:
+            year += step
+            continue
+        if (candidate >= today) if forward else (candidate <= today):
+            return candidate, candidate
+        year += step
+    return None
+
+
+def _relative(phrase: str, today: Day, forward: bool) -> Interval | None:
+    """Relative phrases of `find_dates`: yesterday, last month, over the weekend, two weeks ago ..."""
+    phrase = _MODIFIER.sub("", phrase)
+    one = _dt.timedelta(days=1)
+    if phrase in ("yesterday", "last night"):
+        return today - one, today - one
+    if phrase in ("today", "tonight") or phrase.startswith("this ") and phrase[5:] in ("morning", "afternoon", "evening"):
+        return today, today
+    if m := _AGO.match(phrase):
+        return _ago(m["n"], m["unit"], today)
+    if phrase.endswith("weekend"):
+        return _weekend(phrase, today, forward)
+    which, _, unit = phrase.partition(" ")
+    shift = {"last": -1, "this": 0, "next": 1}.get(which)
+    if shift is None:
+        return None
+    if unit == "week":
+        monday = today - _dt.timedelta(days=today.weekday()) + _dt.timedelta(weeks=shift)
+        return monday, (today if shift == 0 and not forward else monday + _dt.timedelta(days=6))
+    if unit == "month":
+        year, month = _add_months(today.year, today.month, shift)
+        return _month_interval(year, month)
+    if unit == "year":
+        return Day(today.year + shift, 1, 1), Day(today.year + shift, 12, 31)
+    if unit in _SEASONS:
+        return _season(unit, shift, today)
+    return None
+
+
+def _ago(count: str, unit: str, today: Day) -> Interval | None:
+    low, high = _COUNTS.get(count, (int(count), int(count)) if count.isdigit() else (0, -1))
+    if high < low:
+        return None
+    if unit in ("day", "week"):
+        days = 7 if unit == "week" else 1
+        slack = 3 if unit == "week" else 0  # "two weeks ago" is about, not exactly, 14 days
+        return today - _dt.timedelta(days=high * days + slack), today - _dt.timedelta(days=low * days - slack)
+    if unit == "month":
+        first, last = _add_months(today.year, today.month, -high), _add_months(today.year, today.month, -low)
+        return _month_interval(*first)[0], _month_interval(*last)[1]
+    return Day(today.year - high, 1, 1), Day(today.year - low, 12, 31)
+
+
+def _weekend(phrase: str, today: Day, forward: bool) -> Interval:
+    """The weekend meant: "next weekend" or a future cue → the coming one; "last weekend"
+    in a weekend article → the one before; otherwise the latest weekend up to today."""
+    if phrase.startswith("next") or forward and not phrase.startswith("last"):
+        saturday = today + _dt.timedelta(days=(5 - today.weekday()) % 7)
+        return saturday, saturday + _dt.timedelta(days=1)
+    saturday = today - _dt.timedelta(days=(today.weekday() - 5) % 7)
+    if phrase.startswith("last") and today.weekday() >= 5:
+        saturday -= _dt.timedelta(weeks=1)
+    return saturday, min(saturday + _dt.timedelta(days=1), today)
+
+
+def _season(name: str, shift: int, today: Day) -> Interval:
+    """"last summer": the latest summer that ended before today; "this summer": this
+    year's; "next summer": the first that has not begun."""
+    first, last = _SEASONS[name]
+    year = today.year
+    if shift < 0:
+        year = today.year if Day(today.year, last, 1) < Day(today.year, today.month, 1) else today.year - 1
+    elif shift > 0:
+        year = today.year if Day(today.year, first, 1) > today else today.year + 1
+    return _month_interval(year, first)[0], _month_interval(year, last)[1]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _add_months(year: int, month: int, shift: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + shift
+    return index // 12, index % 12 + 1
+
+
+def _month_interval(year: int, month: int) -> Interval:
+    nxt_year, nxt_month = _add_months(year, month, 1)
+    return Day(year, month, 1), Day(nxt_year, nxt_month, 1) - _dt.timedelta(days=1)
+
+
+def _label(interval: Interval) -> tuple[str | None, str | None]:
+    """The finest (date, precision) that covers the whole interval."""
+    first, last = interval
+    if first == last:
+        return first.isoformat(), "day"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if first.year == last.year:
+        return f"{first.year:04d}", "year"
+    return None, None
