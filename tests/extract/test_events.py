@@ -31,7 +31,7 @@ def test_active_sanctions_with_their_target(nlp, extract):
     assert [(s, t, p) for s, t, p, _ in found] == [("JPN", "PRK", "SANCTION")]
     event = found[0][3]
     assert event.status == "done" and not event.negated and event.cameo.startswith("16")
-    assert event.date == "2021-06-01" and event.evidence_start == 0
+    assert event.date == "2021-05-31" and event.evidence_start == 0  # the Monday before a Tuesday article
 
 
 def test_compound_subjects_give_one_event_each(nlp, extract):
@@ -65,3 +65,9 @@ def test_an_event_told_inside_a_quote_is_the_speakers_claim(nlp, extract):
 
 def test_no_event_without_an_actor(nlp, extract):
     assert events_of(nlp, extract, "The weather improved and the harvest began.") == []
+
+
+def test_event_dates_resolve_against_the_article_date(nlp, extract):
+    found = events_of(nlp, extract, "Japan imposed sanctions on North Korea last month.", date="2021-06-15")
+    event = found[0][3]
+    assert (event.date, event.date_precision) == ("2021-05", "month")

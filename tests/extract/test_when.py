@@ -149,8 +149,7 @@ def test_the_date_nearest_the_trigger_wins():
 def test_a_semicolon_separates_the_dates_of_two_clauses():
     sentence = "The opposition boycotted the vote in 2018; they returned to parliament last month."
     assert date_of(sentence, "returned") == ("2019-12", "month")
-    # "boycotted" is nearer to "last month"'s clause by characters than a long first clause
-    # would allow, but the semicolon keeps 2018 as its date.
+    # "last month" is nearer to "boycotted" in characters, but across the semicolon.
     long_first = "In 2018 the opposition, after weeks of quarrelling and threats, boycotted; it returned last month."
     assert date_of(long_first, "boycotted") == ("2018", "year")
 

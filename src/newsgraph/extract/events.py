@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.when import event_date
 from newsgraph.records import Event, Mention, Quote
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -44,8 +45,9 @@ def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
                 *, date: str | None = None, date_precision: str | None = None) -> list[Event]:
     """Every coded event of the document, each tied to its sentence.
 
-    An event's date is the article's (with its precision) until relative dates
-    ("last month", "on Friday") are resolved against it.
+    An event's date comes from the date expression of its sentence nearest the
+    trigger ("last month", "on Friday", "in November"), resolved against the article
+    date; with none, the article's date at its precision (`when.event_date`).
     """
     coder = _Coder(article_id, doc, mentions, quotes, lexicon)
     coder.date, coder.date_precision = date, date_precision
@@ -335,13 +337,14 @@ class _Coder:
             end -= 1
         amounts = tuple(m.group(0).strip() for m in AMOUNT.finditer(self.text, start, end))
         status = "claimed" if speaker is not None and coding.status == "done" else coding.status
+        date, precision = event_date(self.text[start:end], start, verb.idx, self.date, self.date_precision)
         return Event(
             article_id=self.article_id, sentence=index, source_id=source.actor_id,
             target_id=target.actor_id if target else None, trigger=verb.text,
             plover=coding.plover, mode=coding.mode or None, cameo=coding.cameo,
             quad_class=self.lexicon.quad_class(coding.cameo), goldstein=self.lexicon.goldstein(coding.cameo),
             negated=negated, status=status, speaker_id=speaker, amounts=amounts,
-            evidence_start=start, evidence_end=end, date=self.date, date_precision=self.date_precision,
+            evidence_start=start, evidence_end=end, date=date, date_precision=precision,
             location=self._location(sent),
         )
 

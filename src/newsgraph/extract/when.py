@@ -31,8 +31,9 @@ Day = _dt.date
 Interval = tuple[Day, Day]
 
 _ABSOLUTE = ("date", "month", "year")
-# Clause breaks that a date seldom reaches across to the verb: semicolon and dashes.
-_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|—|–")
+# Clause breaks that a date seldom reaches across to the verb: semicolons, dashes and a
+# comma before a coordinating or contrasting conjunction ("..., and yesterday ...").
+_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|—|–|,\s+(?:and|but|while|whereas|though|although|yet)\b")
 _COUNTS = {
     "a": (1, 1), "one": (1, 1), "two": (2, 2), "three": (3, 3), "four": (4, 4), "five": (5, 5),
     "six": (6, 6), "seven": (7, 7), "eight": (8, 8), "nine": (9, 9), "ten": (10, 10),
@@ -80,11 +81,26 @@ def event_date(
 
 
 def _closeness(text: str, mention: DateMention, trigger: int) -> tuple[int, int, int]:
-    """Sort key: clause breaks between trigger and mention, character gap, then text order."""
-    if mention.start <= trigger < mention.end:
+    """Sort key: clause breaks between trigger and mention, character gap, then text order.
+
+    The gap is measured from the trigger word's ends. A date set off by commas on both
+    sides, away from the trigger ("The general, in command since 2015, resigned"), is
+    an aside about something else and counts as one more break.
+    """
+    word = re.match(r"\w*", text[max(trigger, 0) :])
+    trigger_end = trigger + (len(word.group(0)) if word else 0)
+    if mention.start < trigger_end and trigger < mention.end:
         return 0, 0, mention.start
-    lo, hi = (mention.end, trigger) if mention.end <= trigger else (trigger, mention.start)
-    return len(_CLAUSE_BREAK.findall(text, max(lo, 0), max(hi, 0))), hi - lo, mention.start
+    lo, hi = (mention.end, trigger) if mention.end <= trigger else (trigger_end, mention.start)
+    breaks = len(_CLAUSE_BREAK.findall(text, max(lo, 0), max(hi, 0)))
+    return breaks + _aside(text, mention, trigger), hi - lo, mention.start
+
+
+def _aside(text: str, mention: DateMention, trigger: int) -> int:
+    """1 when the mention sits between two commas and the trigger outside them."""
+    before = text.rfind(",", 0, mention.start)
+    after = text.find(",", mention.end)
+    return int(before >= 0 and after >= 0 and not before < trigger < after)
 
 
 def _forward(text: str, mention: DateMention) -> bool:
@@ -175,7 +191,7 @@ def _relative(phrase: str, today: Day, forward: bool) -> Interval | None:
     one = _dt.timedelta(days=1)
     if phrase in ("yesterday", "last night"):
         return today - one, today - one
-    if phrase in ("today", "tonight") or phrase.startswith("this ") and phrase[5:] in ("morning", "afternoon", "evening"):
+    if phrase in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return today, today
     if m := _AGO.match(phrase):
         return _ago(m["n"], m["unit"], today)
