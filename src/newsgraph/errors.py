@@ -96,6 +96,7 @@ class Errors:
     E210 = "Invalid search query {query!r}: {reason}"
     E211 = "Unknown run id {run_id} in store {path}"
     E212 = "Unknown column {column!r} in table {table!r} (known: {known})"
+    E214 = "The {format} format holds the {only} table only, not {table!r}: run `newsgraph export {only} --format {format}`"
     E213 = "Cannot write export to {path}: {reason}"
     E301 = "Cannot load the spaCy model {name!r}: {reason}. Install it with: pip install -r requirements/model.txt"
     E302 = "NLP failed on this article ({reason}); please report it with --debug output"

@@ -122,7 +122,9 @@ def analyze(
 def export(
     table: Annotated[str, typer.Argument(help="articles, sentences, runs or input_errors.")],
     store: StoreOpt = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet, or gdelt (events only: GDELT 2.0 Event TSV).")
+    ] = "jsonl",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file [default: standard output].")] = None,
     debug: DebugOpt = False,
 ) -> None:

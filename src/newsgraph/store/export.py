@@ -34,6 +34,9 @@ FORMATS = ("jsonl", "csv", "parquet")
 # Rows per Parquet row group: big enough to compress well, small enough to hold.
 BATCH_ROWS = 2000
 
+# Formats that hold one table only: GDELT's Event file is a row per event.
+TABLE_FORMATS = {"gdelt": "events"}
+
 Output = str | os.PathLike[str] | IO[str] | IO[bytes] | None
 Row = dict[str, Any]
 
@@ -54,8 +57,10 @@ def export(
     number of rows written.
     """
     spec = get_table(table)
-    if format not in FORMATS:
-        raise StoreError("E204", format=format, known=", ".join(FORMATS))
+    if format not in FORMATS and format not in TABLE_FORMATS:
+        raise StoreError("E204", format=format, known=", ".join((*FORMATS, *TABLE_FORMATS)))
+    if TABLE_FORMATS.get(format, table) != table:
+        raise StoreError("E214", format=format, only=TABLE_FORMATS[format], table=table)
     is_path = isinstance(out, (str, os.PathLike))
     if format == "parquet" and not is_path:
         raise StoreError("E205")
@@ -63,7 +68,12 @@ def export(
     if format == "parquet":
         with _atomic(Path(out)) as tmp:  # type: ignore[arg-type]
             return _write_parquet(rows, spec, tmp, batch_size)
-    write = _write_jsonl if format == "jsonl" else _write_csv
+    if format == "gdelt":
+        from .gdelt import store_writer
+
+        write = store_writer(store)
+    else:
+        write = _write_jsonl if format == "jsonl" else _write_csv
     if is_path:
         with _atomic(Path(out)) as tmp:  # type: ignore[arg-type]
             # newline="": csv writes its own \r\n; JSONL lines end in \n alone.
