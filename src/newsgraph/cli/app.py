@@ -175,6 +175,15 @@ def resolve(
     resolve_lines(sys.stdin, sys.stdout, dictionaries=dictionary or [])
 
 
+def _print_score(score: dict, misses: list) -> None:
+    """Misses first, one JSON line each, then the scores as the last line (easy to `tail -1`)."""
+    import json
+
+    for miss in misses:
+        print(json.dumps(miss, ensure_ascii=False, default=str))
+    print(json.dumps(score))
+
+
 @eval_app.command("actors")
 @reports_errors
 def eval_actors(
@@ -187,18 +196,13 @@ def eval_actors(
     debug: DebugOpt = False,
 ) -> None:
     """Country and sector accuracy of actor resolution on NGEC-style checks."""
-    import json
-
     from newsgraph.evaluate.actors import score_actor_tests
     from newsgraph.extract.resolve import Resolver
     from newsgraph.knowledge import default
 
     kb = default().extend(dictionary) if dictionary else default()
     score = score_actor_tests(gold, Resolver(kb))
-    if show_misses:
-        for miss in score.misses:
-            print(json.dumps(miss, ensure_ascii=False))
-    print(json.dumps(score.as_dict()))
+    _print_score(score.as_dict(), score.misses if show_misses else [])
 
 
 @eval_app.command("quotes")
@@ -210,15 +214,11 @@ def eval_quotes(
     debug: DebugOpt = False,
 ) -> None:
     """Direct-quote precision, recall, F1 and speaker accuracy on PolNeAR-style gold."""
-    import json
-
     from newsgraph.evaluate.quotes import score_quotes
 
     misses: list = []
     score = score_quotes(gold, limit=limit, misses=misses if show_misses else None)
-    for miss in misses:
-        print(json.dumps(miss, ensure_ascii=False, default=str))
-    print(json.dumps(score))
+    _print_score(score, misses)
 
 
 @eval_app.command("events")
@@ -230,12 +230,8 @@ def eval_events(
     debug: DebugOpt = False,
 ) -> None:
     """Precision, recall and F1 of event coding on (source country, target country, PLOVER type)."""
-    import json
-
     from newsgraph.evaluate.events import score_events
 
     misses: list = []
     score = score_events(gold, limit=limit, misses=misses if show_misses else None)
-    for miss in misses:
-        print(json.dumps(miss, ensure_ascii=False))
-    print(json.dumps(score))
+    _print_score(score, misses)
