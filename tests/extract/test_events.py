@@ -71,3 +71,10 @@ def test_event_dates_resolve_against_the_article_date(nlp, extract):
     found = events_of(nlp, extract, "Japan imposed sanctions on North Korea last month.", date="2021-06-15")
     event = found[0][3]
     assert (event.date, event.date_precision) == ("2021-05", "month")
+
+
+def test_nominal_events_name_their_parties(nlp, extract):
+    found = events_of(nlp, extract, "The phone call between Kenya and Uganda lasted an hour.")
+    assert {(s, t, p) for s, t, p, _ in found} == {("KEN", "UGA", "CONSULT"), ("UGA", "KEN", "CONSULT")}
+    found = events_of(nlp, extract, "Analysts doubted Japan's support for Ukraine.")
+    assert ("JPN", "UKR", "SUPPORT") in {(s, t, p) for s, t, p, _ in found}

@@ -83,7 +83,13 @@ class _Coder:
                 continue
             for token in sent:
                 if (token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT") and token.i not in self.consumed:
-                    events += self._code_verb(index, sent, token)
+                    found = self._code_verb(index, sent, token)
+                    if found:  # its objects and phrases are part of this event, not events of their own
+                        self.consumed.update(_phrase_tokens(token))
+                    events += found
+            for token in sent:
+                if token.pos_ == "NOUN" and token.i not in self.consumed:
+                    events += self._code_noun(index, sent, token)
         return _unique(events)
 
     # -- verbs ------------------------------------------------------------------------------
@@ -162,6 +168,47 @@ class _Coder:
             if lo <= m.start < hi and m.actor_id not in own:
                 return [m]
         return []
+
+    def _code_noun(self, index: int, sent: Span, noun: Token) -> list[Event]:
+        """Nominal events: "Russia's support for Venezuela", "US sanctions on Iran", "a phone
+        call between Lavrov and Pompeo", "the visit by Chinese officials to Kenya"."""
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        entry = None
+        for prep in preps + [None]:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            entry = self.lexicon.noun(noun.lemma_.lower(), prep=prep.lower_ if prep is not None else None,
+                                      complement=obj.lemma_.lower() if obj is not None and prep.lower_ == "of" else None)
+            if entry is not None:
+                break
+        if entry is None or not entry.plover:
+            return []
+        between = next((p for p in preps if p.lower_ == "between"), None)
+        if between is not None:
+            parties = self._actors_under(next((c for c in between.children if c.dep_ == "pobj"), None))
+            if len(parties) < 2:
+                return []
+            sources, targets = parties, []
+        else:
+            owner = next((c for c in noun.children if c.dep_ in ("poss", "compound", "amod")
+                          and c.i in self.actor_at), None)
+            agent = next((p for p in preps if p.lower_ == "by"), None)
+            sources = self._actors_under(owner) or (
+                self._actors_under(next((c for c in agent.children if c.dep_ == "pobj"), None)) if agent else [])
+            targets = []
+            for prep in preps:
+                if prep.lower_ in TARGET_PREPS and prep.lower_ != "between":
+                    targets = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                    if targets:
+                        break
+        if not sources:
+            return []
+        coding = _Coding(entry.cameo, entry.plover, entry.mode or None, "done")
+        speaker = self._speaker_for(noun)
+        if not targets and len(sources) >= 2:
+            return [self._event(index, sent, noun, coding, a, b, False, speaker)
+                    for a in sources for b in sources if a.actor_id != b.actor_id]
+        return [self._event(index, sent, noun, coding, a, t, False, speaker)
+                for a in sources for t in (targets or [None]) if t is None or t.actor_id != a.actor_id]
 
     def _code_obligation(self, index: int, sent: Span, verb: Token) -> list[Event]:
         """"Russia said Sudan must return the helicopter": a demand by the speaker on
@@ -374,6 +421,16 @@ INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager
 # Event types both sides take part in.
 MUTUAL = frozenset({"CONSULT"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "at", "between", "from"})
+
+
+def _phrase_tokens(verb: Token) -> list[int]:
+    """The verb's own phrase: objects and prepositional phrases, not its clauses."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis", "csubj"):
+            continue
+        out += [t.i for t in child.subtree]
+    return out
 
 
 def _unique(events: list[Event]) -> list[Event]:
