@@ -268,6 +268,13 @@ class _Coder:
         if obj is not None:  # "impose sanctions on X": the preposition may hang on the object
             preps += [c.lower_ for c in obj.children if c.dep_ == "prep"]
         lemma = verb.lemma_.lower()
+        if obj is None:  # "engage in talks": a row for the preposition's object comes first
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                entry = self.lexicon.verb(lemma, particle=particle, prep=prep.lower_,
+                                          object=pobj.lemma_.lower()) if pobj is not None else None
+                if entry is not None and entry.object:
+                    return entry
         for prep in preps + [None]:
             entry = self.lexicon.verb(lemma, particle=particle, prep=prep, object=obj_lemma)
             if entry is not None:
@@ -418,7 +425,7 @@ MEASURES = frozenset("ton tonne tons dollar million billion thousand worth amoun
                      "shipment consignment package supply".split())
 # "X is ready to …": adjectives that make the act a promise.
 INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager poised set keen".split())
-# Event types both sides take part in.
+# Event types both sides take part in (the PLOVER gold codes a meeting or a visit both ways).
 MUTUAL = frozenset({"CONSULT"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "at", "between", "from"})
 
