@@ -37,8 +37,11 @@ class Extractor:
         date = _day_or_none(article.date)
         mentions, actors = find_mentions(article.article_id, doc, self.resolver, date)
         quotes = find_quotes(article.article_id, doc, mentions, actors)
+        extra: dict = {}
         events = find_events(article.article_id, doc, mentions, quotes, self.lexicon,
-                             date=article.date, date_precision=article.date_precision)
+                             date=article.date, date_precision=article.date_precision,
+                             actors=actors, resolver=self.resolver, extra_actors=extra)
+        actors = list(actors) + [a for a in extra.values() if a.id not in {x.id for x in actors}]
         return ArticleRecords(
             article=article,
             sentences=sentences(article.article_id, doc),

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.when import event_date
-from newsgraph.records import Event, Mention, Quote
+from newsgraph.records import Actor, Event, Mention, Quote
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr", "oprd")
@@ -42,7 +42,8 @@ AMOUNT = re.compile(
 
 
 def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[Quote], lexicon,
-                *, date: str | None = None, date_precision: str | None = None) -> list[Event]:
+                *, date: str | None = None, date_precision: str | None = None,
+                actors: Sequence[Actor] = (), resolver=None, extra_actors: dict | None = None) -> list[Event]:
     """Every coded event of the document, each tied to its sentence.
 
     An event's date comes from the date expression of its sentence nearest the
@@ -51,7 +52,12 @@ def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
     """
     coder = _Coder(article_id, doc, mentions, quotes, lexicon)
     coder.date, coder.date_precision = date, date_precision
-    return coder.run()
+    coder.countries = {a.id: a.country for a in actors}
+    coder.resolver = resolver
+    events = coder.run()
+    if extra_actors is not None:  # actors an event names that no mention does (a protest's target)
+        extra_actors.update(coder.extra)
+    return events
 
 
 class _Coder:
@@ -75,6 +81,9 @@ class _Coder:
         self.date: str | None = None
         self.date_precision: str | None = None
         self.consumed: set[int] = set()
+        self.countries: dict[str, str | None] = {}
+        self.resolver = None
+        self.extra: dict[str, Actor] = {}
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -143,6 +152,8 @@ class _Coder:
             return []
         if not targets:
             targets = self._place_target(coded, sources)
+        if not targets and coding.plover == "PROTEST":
+            targets = self._own_government(sources)
         speaker = self._speaker_for(coded)
         coding = coding._replace(status=status)
         if not targets and len(sources) >= 2:
@@ -157,6 +168,20 @@ class _Coder:
             events += [self._event(index, sent, coded, coding, target, source, negated, speaker)
                        for source in sources for target in targets if target.actor_id != source.actor_id]
         return events
+
+    def _own_government(self, sources: list[Mention]) -> list[Mention]:
+        """A protest that names no target is against the protesters' own government
+        (the convention of CAMEO and PLOVER coders)."""
+        out = []
+        for source in sources:
+            country = self.countries.get(source.actor_id)
+            if not country or self.resolver is None:
+                continue
+            actor = self.resolver.sector_actor(country, "GOV")
+            self.extra[actor.id] = actor
+            out.append(Mention(source.article_id, source.sentence, source.start, source.end, source.text,
+                               actor.id, "protest-target", None, "actor"))
+        return out
 
     def _place_target(self, verb: Token, sources: list[Mention]) -> list[Mention]:
         """No actor as target: the country where it happens, when the act reaches a
