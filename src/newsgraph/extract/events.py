@@ -382,6 +382,13 @@ class _Coder:
         """The actors a noun phrase names: its own mention and those of its conjuncts."""
         if token is None:
             return []
+        while token.lemma_.lower() in QUANTITIES or token.lower_ in QUANTITIES:
+            # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": who, not how many
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if inner is None:
+                break
+            token = inner
         heads = [token] + [c for c in token.conjuncts if c.i > token.i]
         found: list[Mention] = []
         for head in heads:
@@ -445,6 +452,9 @@ class _Coding(NamedTuple):
 # Speech verbs whose "must" clause is a demand, and the modals that make it one.
 SPEECH_VERBS = frozenset("say state declare insist stress tell warn add announce write argue reiterate".split())
 OBLIGATION = frozenset({"must", "should"})
+# Heads that count or gather the actors rather than name them.
+QUANTITIES = frozenset("thousand thousands hundred hundreds dozen dozens million millions tens scores group "
+                       "groups number crowd crowds delegation team handful".split())
 # Heads that measure the object rather than name it.
 MEASURES = frozenset("ton tonne tons dollar million billion thousand worth amount number lot batch "
                      "shipment consignment package supply".split())
