@@ -1,0 +1,70 @@
+"""How many events the coder finds on real news, and a random sample to judge by hand.
+
+    python bench/events_sample.py [--n 200] [--show 30] [--seed 7] [--corpus PATH]
+
+Runs ingest, the parse and extraction over the first N AllSides articles in one
+process, then prints events per sentence and per article, the PLOVER types found,
+and a random sample of events with their evidence sentence, for a person to mark
+right or wrong (the over-coding check: PETRARCH's users complain of events where
+there are none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from newsgraph.extract import Extractor
+from newsgraph.ingest import IngestOptions, iter_articles
+from newsgraph.nlp import load_pipeline
+from newsgraph.records import Article
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "allsides" / "articles.jsonl.gz"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--show", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        sys.exit(f"corpus not found: {args.corpus}")
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "sample.jsonl"
+        with gzip.open(args.corpus, "rt", encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+            for i, line in enumerate(src):
+                if i == args.n:
+                    break
+                dst.write(line)
+        articles = [a for a in iter_articles([str(sample)], IngestOptions()) if isinstance(a, Article)]
+    nlp, extract = load_pipeline(), Extractor()
+    sentences = 0
+    found = []
+    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=25)):
+        records = extract(article, doc)
+        sentences += len(records.sentences)
+        names = {a.id: a.name for a in records.actors}
+        for e in records.events:
+            found.append((article, e, names))
+    types = collections.Counter(e.plover for _, e, _ in found)
+    print(f"{len(articles)} articles, {sentences:,} sentences, {len(found):,} events: "
+          f"{len(found) / max(sentences, 1):.3f} per sentence, {len(found) / max(len(articles), 1):.1f} per article")
+    print("types:", ", ".join(f"{t} {n}" for t, n in types.most_common()))
+    random.seed(args.seed)
+    print(f"\n{args.show} events at random (judge each: right source, target and type?):")
+    for n, (article, e, names) in enumerate(random.sample(found, min(args.show, len(found))), 1):
+        target = names.get(e.target_id, "-") if e.target_id else "-"
+        flags = ("NOT " if e.negated else "") + e.status
+        print(f"{n:2}. {names.get(e.source_id, e.source_id)} → {target}: {e.plover} {e.cameo} ({flags}) "
+              f"[{e.trigger}]\n    {article.text[e.evidence_start:e.evidence_end][:220]}")
+
+
+if __name__ == "__main__":
+    main()
