@@ -78,3 +78,10 @@ def test_nominal_events_name_their_parties(nlp, extract):
     assert {(s, t, p) for s, t, p, _ in found} == {("KEN", "UGA", "CONSULT"), ("UGA", "KEN", "CONSULT")}
     found = events_of(nlp, extract, "Analysts doubted Japan's support for Ukraine.")
     assert ("JPN", "UKR", "SUPPORT") in {(s, t, p) for s, t, p, _ in found}
+
+
+def test_force_needs_someone_to_suffer_it(nlp, extract):
+    found = events_of(nlp, extract, "Sudanese troops attacked a village near the border of Chad.")
+    assert any(p == "ASSAULT" for _, _, p, _ in found)
+    found = events_of(nlp, extract, "Sudan's government executed its new economic strategy on Monday.")
+    assert not any(p == "ASSAULT" for _, _, p, _ in found)

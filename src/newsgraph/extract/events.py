@@ -131,6 +131,8 @@ class _Coder:
                 coding = _Coding(cameo, code.plover or fallback, code.plover_mode or None, entry.status or "done")
         if not coding.plover:
             return []  # a plain statement: PLOVER codes no event for it
+        if coding.cameo[:2] in FORCE_ROOTS and not self._object_can_suffer(coded):
+            return []  # "executing a strategy", "attacking a problem": force needs someone to suffer it
         status = coding.status
         if status == "done" and any(c.lower_ in MODAL_INTENT for c in coded.children if c.dep_ == "aux"):
             # "Portugal will support …": a promise of the act (CAMEO 03x, PLOVER AGREE)
@@ -168,6 +170,14 @@ class _Coder:
             events += [self._event(index, sent, coded, coding, target, source, negated, speaker)
                        for source in sources for target in targets if target.actor_id != source.actor_id]
         return events
+
+    def _object_can_suffer(self, verb: Token) -> bool:
+        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        if obj is None:
+            return True
+        if self._actors_under(obj) or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "FAC", "LOC"):
+            return True
+        return obj.lemma_.lower() in VICTIMS or obj.pos_ == "PRON"
 
     def _own_government(self, sources: list[Mention]) -> list[Mention]:
         """A protest that names no target is against the protesters' own government
@@ -216,6 +226,8 @@ class _Coder:
         else:
             owner = next((c for c in noun.children if c.dep_ in ("poss", "compound", "amod")
                           and c.i in self.actor_at), None)
+            if entry.cameo[:2] in FORCE_ROOTS:
+                owner = None  # "Mubarak's ouster", "Ailes' death": the possessor is the one who suffers
             agent = next((p for p in preps if p.lower_ == "by"), None)
             sources = self._actors_under(owner) or (
                 self._actors_under(next((c for c in agent.children if c.dep_ == "pobj"), None)) if agent else [])
@@ -452,6 +464,13 @@ class _Coding(NamedTuple):
 # Speech verbs whose "must" clause is a demand, and the modals that make it one.
 SPEECH_VERBS = frozenset("say state declare insist stress tell warn add announce write argue reiterate".split())
 OBLIGATION = frozenset({"must", "should"})
+# CAMEO roots of coercion and force (17–20): someone must suffer them.
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+VICTIMS = frozenset("people civilian civilians protester protesters soldier soldiers troops police officer officers "
+                    "village villages town towns city cities base bases position positions convoy vessel vessels ship "
+                    "ships aircraft plane planes building buildings facility facilities territory region area border "
+                    "camp camps hospital school prisoner prisoners hostage hostages journalist journalists activist "
+                    "activists demonstrator demonstrators rebel rebels militant militants fighter fighters".split())
 # Heads that count or gather the actors rather than name them.
 QUANTITIES = frozenset("thousand thousands hundred hundreds dozen dozens million millions tens scores group "
                        "groups number crowd crowds delegation team handful".split())
