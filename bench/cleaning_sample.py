@@ -11,38 +11,22 @@ and a random sample of removed lines to read.
 
 from __future__ import annotations
 
-import argparse
 import collections
-import gzip
-import json
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from corpus import arguments, first_rows
+
 from newsgraph.ingest import IngestOptions, iter_articles
 from newsgraph.records import Article
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "allsides" / "articles.jsonl.gz"
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, default=2000)
-    parser.add_argument("--show", type=int, default=30)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    args = parser.parse_args()
-    if not args.corpus.exists():
-        sys.exit(f"corpus not found: {args.corpus}")
+    args = arguments(__doc__, n=2000, show=30, seed=1)
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
-        with gzip.open(args.corpus, "rt", encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
-            for i, line in enumerate(src):
-                if i == args.n:
-                    break
-                dst.write(line)
+        first_rows(args.corpus, args.n, sample)
         reasons: collections.Counter[str] = collections.Counter()
         removed: list[tuple[str, str]] = []
         captions = articles = failed = 0

@@ -11,38 +11,23 @@ there are none).
 
 from __future__ import annotations
 
-import argparse
 import collections
-import gzip
 import random
-import sys
 import tempfile
 from pathlib import Path
+
+from corpus import arguments, first_rows
 
 from newsgraph.extract import Extractor
 from newsgraph.ingest import IngestOptions, iter_articles
 from newsgraph.nlp import load_pipeline
 from newsgraph.records import Article
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "allsides" / "articles.jsonl.gz"
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, default=200)
-    parser.add_argument("--show", type=int, default=30)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    args = parser.parse_args()
-    if not args.corpus.exists():
-        sys.exit(f"corpus not found: {args.corpus}")
+    args = arguments(__doc__, n=200, show=30, seed=7)
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
-        with gzip.open(args.corpus, "rt", encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
-            for i, line in enumerate(src):
-                if i == args.n:
-                    break
-                dst.write(line)
+        first_rows(args.corpus, args.n, sample)
         articles = [a for a in iter_articles([str(sample)], IngestOptions()) if isinstance(a, Article)]
     nlp, extract = load_pipeline(), Extractor()
     sentences = 0
