@@ -68,9 +68,6 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return as_dict(self)
-
 
 @dataclass(frozen=True, slots=True)
 class InputError:

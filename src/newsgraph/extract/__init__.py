@@ -36,7 +36,7 @@ class Extractor:
     def __call__(self, article: Article, doc: Doc) -> ArticleRecords:
         date = _day_or_none(article.date)
         mentions, actors = find_mentions(article.article_id, doc, self.resolver, date)
-        quotes = find_quotes(article.article_id, doc, mentions, actors)
+        quotes = find_quotes(article.article_id, doc, mentions, actors, self.resolver.kb)
         extra: dict = {}
         events = find_events(article.article_id, doc, mentions, quotes, self.lexicon,
                              date=article.date, date_precision=article.date_precision,

@@ -206,7 +206,7 @@ class _Coder:
 
     def _code_noun(self, index: int, sent: Span, noun: Token) -> list[Event]:
         """Nominal events: "Russia's support for Venezuela", "US sanctions on Iran", "a phone
-        call between Lavrov and Pompeo", "the visit by Chinese officials to Kenya"."""
+        call between the two foreign ministers", "the visit by Chinese officials to Kenya"."""
         preps = [c for c in noun.children if c.dep_ == "prep"]
         entry = None
         for prep in preps + [None]:
@@ -331,7 +331,7 @@ class _Coder:
                 return []
             subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
             if subject is not None and subject.dep_ == "csubj" and subject.tag_ == "VBG":
-                # "Accusing the US of …, Minister X has pledged": a misparse; the actor
+                # "Criticising the EU for …, the minister has vowed": a misparse; the actor
                 # right before the verb is its subject.
                 before = self._actor_before(verb)
                 if before:
@@ -405,7 +405,7 @@ class _Coder:
         found: list[Mention] = []
         for head in heads:
             mention = self.actor_at.get(head.i)
-            if mention is None:  # a title or descriptor hung on the name: "Minister … Shoigu"
+            if mention is None:  # a title or descriptor hung on the name: "Minister … Wang Yi"
                 mention = next((self.actor_at[t.i] for t in head.children
                                 if t.i in self.actor_at and t.dep_ in ("compound", "appos", "nmod", "amod")), None)
             if mention is not None and mention not in found:

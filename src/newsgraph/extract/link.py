@@ -1,7 +1,7 @@
 """Within-article linking: later mentions go to the actor introduced earlier.
 
-News introduces an actor once in full ("Russian Ambassador to Venezuela Sergey
-Melik-Bagdasarov") and then refers back by surname ("Melik-Bagdasarov"), by title
+News introduces an actor once in full ("Chilean Ambassador to Peru Tomas
+Ibarra") and then refers back by surname ("Ibarra"), by title
 or role ("the ambassador", "the diplomat", "the ministry", "the Russian FM").
 The linker keeps the actors an article has introduced, most recent last, and
 resolves such references against them before the knowledge base:

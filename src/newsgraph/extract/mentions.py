@@ -4,8 +4,8 @@ A mention is a noun phrase that names an actor: a named entity (person,
 organisation, country, city, nationality) or a phrase headed by a role word from
 the knowledge base ("the diplomat", "Russia's Foreign Ministry", "protesters").
 Its span runs over the modifiers to the left of its head, so titles and
-nationalities travel with the name ("Venezuelan Foreign Minister Jorge Arreaza");
-an apposition ("Sergei Shoigu, Russia's defence minister") describes it.
+nationalities travel with the name ("Chilean Foreign Minister Ana Torres");
+an apposition ("Wang Yi, China's foreign minister") describes it.
 
 Resolution goes through `resolve.Resolver` (the knowledge base, as of the article
 date), then through the article itself (`link.ArticleLinker`): a surname, a title
@@ -52,7 +52,7 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
                 article_id=article_id, sentence=index, start=start, end=end, text=text[start:end],
                 actor_id=resolution.actor.id, how=resolution.how, role=resolution.role, kind=kind,
             ))
-            for other in _coordinated(span, resolver, linker, date):
+            for other in _coordinated(span, resolver, date):
                 # "Kenyan and Ugandan officials": one phrase, an actor per nationality
                 if other.actor.id != resolution.actor.id:
                     linker.note(other)
@@ -164,7 +164,7 @@ def _span_of(head: Token, ent: Span | None) -> Span:
 
 
 def _named_holder_end(head: Token) -> int:
-    """"Ambassador to Venezuela Sergey Melik-Bagdasarov": a title whose phrase ends in
+    """"Ambassador to Peru Tomas Ibarra": a title whose phrase ends in
     a person's name runs to the end of that name (the parser often hangs the name
     inside the prepositional phrase)."""
     for child in head.rights:
@@ -231,7 +231,7 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
     return resolution, kind
 
 
-def _coordinated(span: Span, resolver: Resolver, linker: ArticleLinker, date: str | None) -> list[Resolution]:
+def _coordinated(span: Span, resolver: Resolver, date: str | None) -> list[Resolution]:
     """The other readings of a phrase whose nationality is coordinated: for "Kenyan and
     Ugandan officials", "Ugandan officials"."""
     head = span.root

@@ -59,15 +59,18 @@ class _Marked:
     continues: bool = False  # left open; the next paragraph reopens it
 
 
-def _kb():
-    from newsgraph.knowledge import default
+def find_quotes(article_id: str, doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor],
+                kb=None) -> list[Quote]:
+    """Every direct, partial and indirect quote of a parsed article, with its speaker.
 
-    return default()
+    `kb` is the knowledge base the mentions were resolved with (the shipped one by
+    default), so role words added by a user's dictionary count here too.
+    """
+    if kb is None:
+        from newsgraph.knowledge import default
 
-
-def find_quotes(article_id: str, doc: Doc, mentions: Sequence[Mention], actors: Sequence[Actor]) -> list[Quote]:
-    """Every direct, partial and indirect quote of a parsed article, with its speaker."""
-    return _Finder(article_id, doc, mentions, load_cues(), {a.id: a.sector for a in actors}).run()
+        kb = default()
+    return _Finder(article_id, doc, mentions, load_cues(), {a.id: a.sector for a in actors}, kb).run()
 
 
 # -- 1. quote marks ---------------------------------------------------------------------
@@ -154,9 +157,10 @@ class _Speaker:
 
 class _Finder:
     def __init__(self, article_id: str, doc: Doc, mentions: Sequence[Mention], cues: Cues,
-                 sectors: dict[str, str | None] | None = None) -> None:
+                 sectors: dict[str, str | None] | None = None, kb=None) -> None:
         self.article_id, self.doc, self.cues = article_id, doc, cues
         self.sectors = sectors or {}
+        self.kb = kb
         self.text = doc.text
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
@@ -188,8 +192,8 @@ class _Finder:
         return sorted(quotes, key=lambda q: q.start)
 
     def _inside_reported(self, q: Quote, indirect: list[Quote]) -> Quote:
-        """A partial quote inside someone's reported speech is theirs ("Shoigu pledged
-        that Moscow would resist “U.S. attempts …”" quotes Shoigu, not Moscow)."""
+        """A partial quote inside someone's reported speech is theirs ("the minister said
+        Ankara would reject “any outside pressure”" quotes the minister, not Ankara)."""
         if q.kind != "partial":
             return q
         outer = next((r for r in indirect if r.start <= q.start and q.end <= r.end + 2 and r.speaker_id), None)
@@ -316,7 +320,7 @@ class _Finder:
                 continue
             if how == "phrase" and self.sectors.get(found[1].actor_id or "") == "MED":
                 # "…, according to AFP": the agency reports; a speaking subject in the
-                # same sentence ("Lavrov rebuked …, accusing …") is the speaker.
+                # same sentence ("the minister criticised …, calling …") is the speaker.
                 reporter = reporter or found
                 continue
             return found
@@ -363,11 +367,11 @@ class _Finder:
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject, or that of the verb it is coordinated with or serves."""
         if verb.dep_ == "csubj" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in verb.children):
-            return self._actor_before(verb.head)  # "Accusing the US of …, Shoigu pledged": Shoigu accuses
+            return self._actor_before(verb.head)  # "Criticising the EU for …, the minister said": the minister criticises
         for _ in range(3):
             subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
             if subject is not None and subject.dep_ == "csubj" and subject.tag_ == "VBG":
-                # "Accusing the US of …, Minister X has pledged": the parser often makes
+                # "Criticising the EU for …, the minister has said": the parser often makes
                 # the fronted participle the subject; the actor just before the verb is.
                 before = self._actor_before(verb)
                 if before is not None:
@@ -452,7 +456,7 @@ class _Finder:
         if m.how.startswith(PERSON_HOW) or any(a < m.end and m.start < b for a, b in self.person_ents):
             return True
         # "the diplomat", "the ambassador": a role that names one person
-        role = _kb().role(m.role) if m.role and m.how.startswith("alias:earlier-role") else None
+        role = self.kb.role(m.role) if m.role and m.how.startswith("alias:earlier-role") else None
         return bool(role and role.person)
 
     def _antecedent(self, pronoun: Token) -> str | None:

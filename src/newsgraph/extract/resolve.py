@@ -1,6 +1,6 @@
 """Resolve a phrase that names an actor to a canonical Actor, as of a date.
 
-"Venezuelan Foreign Minister Jorge Arreaza", "Russia's ambassador to Poland",
+"Chilean Foreign Minister Ana Torres", "Russia's ambassador to Poland",
 "the Kremlin", "ordinary Kazakhs", "Shanghai police": each is read as a sequence
 of known pieces found in the knowledge base — people, organisations, countries,
 demonyms, capitals and seats of power, role words — and the pieces are composed
@@ -23,7 +23,7 @@ No rule names a particular actor: everything specific is data in `knowledge/`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsgraph.knowledge import KnowledgeBase, Role, default, name_key
 from newsgraph.knowledge.cities import city_country
@@ -296,7 +296,7 @@ class Resolver:
         head = _head_role(own)
         # A person named inside a prepositional phrase is someone else ("allies of
         # Maduro") unless the name ends the phrase after a title ("Ambassador to
-        # Venezuela Sergey Melik-Bagdasarov").
+        # Peru Tomas Ibarra").
         people = [p for p in own if p.kind == "person" and not self._title_clash(p, head, date)
                   and (not p.in_pp or p.end == r.length and head is not None and head.value.person
                        and head.start < p.start)]
@@ -536,7 +536,7 @@ def _sector_for(head: _Piece, pieces: list[_Piece]) -> str | None:
 
 def _unknown_name(r: _Reading) -> str | None:
     """The run of capitalised words the knowledge base did not explain that ends the
-    phrase: a person's name ("… Ambassador to Venezuela Sergey Melik-Bagdasarov").
+    phrase: a person's name ("… Ambassador to Peru Tomas Ibarra").
     Unexplained words elsewhere ("professor at the University of St. Andrews in
     Scotland") name something else."""
     if not r.name_at or r.name_at[-1] != r.length - 1:
@@ -592,7 +592,7 @@ def _merge_apposition(found: Resolution | None, described: Resolution | None, he
         name = " ".join(w for w in head.split() if w[:1].isupper()) or a.name
         return Resolution(Actor(_slug(name), name, a.country, a.sector), "apposition", described.role)
     if found.how in ("role", "role+country") and described.how.startswith(("dictionary:", "title")):
-        return Resolution(described.actor, described.how + "+apposition", found.role)  # "the incumbent president, Maduro"
+        return Resolution(described.actor, described.how + "+apposition", found.role)  # "the prime minister, Rutte"
     if found.actor.country is None or found.actor.sector is None:
         a = found.actor
         return Resolution(_with(a, country=a.country or described.actor.country,
@@ -601,8 +601,6 @@ def _merge_apposition(found: Resolution | None, described: Resolution | None, he
 
 
 def _with(actor: Actor, **changes) -> Actor:
-    from dataclasses import replace
-
     return replace(actor, **changes)
 
 
