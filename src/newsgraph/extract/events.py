@@ -53,6 +53,7 @@ def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
     coder = _Coder(article_id, doc, mentions, quotes, lexicon)
     coder.date, coder.date_precision = date, date_precision
     coder.countries = {a.id: a.country for a in actors}
+    coder.bare_states = {a.id for a in actors if a.country and not a.sector}
     coder.resolver = resolver
     events = coder.run()
     if extra_actors is not None:  # actors an event names that no mention does (a protest's target)
@@ -82,6 +83,7 @@ class _Coder:
         self.date_precision: str | None = None
         self.consumed: set[int] = set()
         self.countries: dict[str, str | None] = {}
+        self.bare_states: set[str] = set()  # actors that are a state named as such ("Serbia")
         self.resolver = None
         self.extra: dict[str, Actor] = {}
 
@@ -93,7 +95,7 @@ class _Coder:
             for token in sent:
                 if (token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT") and token.i not in self.consumed:
                     found = self._code_verb(index, sent, token)
-                    if found:  # its objects and phrases are part of this event, not events of their own
+                    if found:  # its objects, phrases and complements are part of this event
                         self.consumed.update(_phrase_tokens(token))
                     events += found
             for token in sent:
@@ -120,28 +122,16 @@ class _Coder:
             if inner_entry is not None and inner_entry.plover:
                 coded = inner
                 self.consumed.add(inner.i)  # coded here, as the promise or threat; not again as done
-                cameo = inner_entry.cameo
-                if entry.status == "intended":
-                    cameo = self.lexicon.intended(cameo) or cameo
-                elif entry.status == "threatened":
-                    cameo = self.lexicon.threatened(cameo) or cameo
-                code = self.lexicon.code(cameo)
-                # A promise of any act is AGREE in PLOVER (CAMEO 03); a threat keeps the code's type.
-                fallback = "AGREE" if entry.status == "intended" else inner_entry.plover
-                coding = _Coding(cameo, code.plover or fallback, code.plover_mode or None, entry.status or "done")
+                coding = self._intention(inner_entry.cameo, inner_entry.plover, entry.status)
         if not coding.plover:
             return []  # a plain statement: PLOVER codes no event for it
         if coding.cameo[:2] in FORCE_ROOTS and not self._object_can_suffer(coded):
             return []  # "executing a strategy", "attacking a problem": force needs someone to suffer it
         status = coding.status
         if status == "done" and any(c.lower_ in MODAL_INTENT for c in coded.children if c.dep_ == "aux"):
-            # "Portugal will support …": a promise of the act (CAMEO 03x, PLOVER AGREE)
-            promised = self.lexicon.intended(coding.cameo)
-            if promised and promised != coding.cameo:
-                code = self.lexicon.code(promised)
-                coding = coding._replace(cameo=promised, plover=code.plover or coding.plover,
-                                         mode=code.plover_mode or None)
-            status = "intended"
+            # "Portugal will support …", "they would boycott the talks": a promise or a threat
+            coding = self._intention(coding.cameo, coding.plover, "intended")
+            status = coding.status
         negated = any(c.dep_ == "neg" for c in list(coded.children) + list(verb.children))
         sources = self._sources(verb)
         targets = self._targets(coded, entry if coded is verb else self._lookup(coded))
@@ -152,6 +142,7 @@ class _Coder:
                 targets = self._actors_under(subject) or self._targets(inner, None)
         if not sources:
             return []
+        targets = self._other_side(targets, sources)
         if not targets:
             targets = self._place_target(coded, sources)
         if not targets and coding.plover == "PROTEST":
@@ -165,11 +156,39 @@ class _Coder:
         events = [self._event(index, sent, coded, coding, source, target, negated, speaker)
                   for source in sources for target in (targets or [None])
                   if target is None or target.actor_id != source.actor_id]
-        if coding.plover in MUTUAL:
+        if _mutual(coding):
             # Meetings, calls and talks are held by both sides.
             events += [self._event(index, sent, coded, coding, target, source, negated, speaker)
                        for source in sources for target in targets if target.actor_id != source.actor_id]
         return events
+
+    def _intention(self, cameo: str, plover: str, status: str) -> "_Coding":
+        """The coding of an act announced rather than done.
+
+        PLOVER reads the act's kind: the intention of a friendly act is AGREE (CAMEO
+        03x: "pledged to send aid"), of a hostile one THREATEN (CAMEO 13x: "will impose
+        sanctions", "would boycott the vote"), and an explicit threat is always one.
+        """
+        if status == "threatened" or plover in HOSTILE_ACTS:
+            cameo = self.lexicon.threatened(cameo) or cameo
+            code = self.lexicon.code(cameo)
+            if not cameo.startswith("13"):
+                cameo, code = "130", self.lexicon.code("130")
+            return _Coding(cameo, "THREATEN", code.plover_mode or None, "threatened")
+        cameo = self.lexicon.intended(cameo) or cameo
+        code = self.lexicon.code(cameo)
+        if not cameo.startswith("03"):
+            cameo, code = "030", self.lexicon.code("030")
+        return _Coding(cameo, "AGREE", code.plover_mode or None, "intended")
+
+    def _other_side(self, targets: list[Mention], sources: list[Mention]) -> list[Mention]:
+        """Targets that are not the source again: "officials agreed their countries should
+        cooperate", "the president promised to democratise Serbia" — a state acting on
+        itself is no dyad. A group of the same country stays ("allowed Turkish refugees")."""
+        own = {s.actor_id for s in sources}
+        countries = {self.countries.get(s.actor_id) for s in sources}
+        return [t for t in targets if t.actor_id not in own
+                and not (t.actor_id in self.bare_states and self.countries.get(t.actor_id) in countries)]
 
     def _object_can_suffer(self, verb: Token) -> bool:
         obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
@@ -278,9 +297,7 @@ class _Coder:
         entry = self._lookup(act) if act is not None else None
         if entry is None or not entry.plover:
             return []
-        cameo = self.lexicon.intended(entry.cameo) or entry.cameo
-        code = self.lexicon.code(cameo)
-        coding = _Coding(cameo, code.plover or entry.plover, code.plover_mode or None, "intended")
+        coding = self._intention(entry.cameo, entry.plover, "intended")
         self.consumed.add(act.i)
         sources = self._sources(verb)
         targets = self._targets(act, entry) or self._place_target(act, sources)
@@ -408,6 +425,14 @@ class _Coder:
             if mention is None:  # a title or descriptor hung on the name: "Minister … Wang Yi"
                 mention = next((self.actor_at[t.i] for t in head.children
                                 if t.i in self.actor_at and t.dep_ in ("compound", "appos", "nmod", "amod")), None)
+            if mention is None and head.pos_ in ("NOUN", "PROPN"):
+                # "leaders of the coalition", "the withdrawal of Serbian forces": a head that is
+                # no actor itself stands for the actor its "of" phrase names
+                of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                if inner is not None and inner.i in self.actor_at:
+                    found += [m for m in self._actors_under(inner) if m not in found]
+                    continue
             if mention is not None and mention not in found:
                 found.append(mention)
                 found += [m for m in self.also_at.get(head.i, ()) if m not in found]
@@ -479,19 +504,31 @@ MEASURES = frozenset("ton tonne tons dollar million billion thousand worth amoun
                      "shipment consignment package supply".split())
 # "X is ready to …": adjectives that make the act a promise.
 INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager poised set keen".split())
-# Event types both sides take part in (the PLOVER gold codes a meeting or a visit both ways).
-MUTUAL = frozenset({"CONSULT"})
+# Acts whose announcement is a threat, not a promise.
+HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN", "REJECT"})
+# Consultations both sides hold (meet, talk by phone, negotiate); a visit, hosting or
+# mediation is done by one side to the other (CAMEO 042, 043, 045).
+ONE_WAY_CONSULT = ("042", "043", "045")
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "at", "between", "from"})
 
 
 def _phrase_tokens(verb: Token) -> list[int]:
-    """The verb's own phrase: objects and prepositional phrases, not its clauses."""
+    """The verb's own phrase: objects, prepositional phrases and complements.
+
+    A complement is what the event is about — the act urged, refused, agreed to or
+    threatened ("urged Iran to halt enrichment", "refused to send troops") — not an
+    event of its own; adverbial, relative and coordinated clauses are.
+    """
     out = []
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis", "csubj"):
+        if child.dep_ in ("advcl", "conj", "relcl", "parataxis", "csubj"):
             continue
         out += [t.i for t in child.subtree]
     return out
+
+
+def _mutual(coding: "_Coding") -> bool:
+    return coding.plover == "CONSULT" and not coding.cameo.startswith(ONE_WAY_CONSULT)
 
 
 def _unique(events: list[Event]) -> list[Event]:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsgraph.knowledge import KnowledgeBase, Role, default, name_key
-from newsgraph.knowledge.cities import city_country
+from newsgraph.knowledge.cities import city
 from newsgraph.records import Actor
 
 # Words that introduce a phrase that does not name the actor's own country.
@@ -53,6 +53,8 @@ PRONOUNS = frozenset("i you he she it we they me him her us them his its our the
 RELATIONAL = frozenset("ally allies partner partners neighbour neighbours neighbor neighbors rival rivals "
                        "adversary adversaries enemy enemies foe foes".split())
 MAX_NGRAM = 7
+# Cities this large are places before they are anyone's surname.
+BIG_CITY = 1_000_000
 WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[,;()]", re.U)
 
 
@@ -273,9 +275,11 @@ class Resolver:
             place = kb.place_by_name(phrase)
             if place is not None:
                 return "place", place
-            iso = city_country(phrase)
-            if iso:
-                return "city", iso
+            found = city(phrase)
+            if found and not (found[1] < BIG_CITY and " " not in phrase and kb.people_by_surname(phrase)):
+                # A known politician's surname outweighs a mid-size town of that name
+                # ("the Bush administration" is not a town in Egypt); big cities stay places.
+                return "city", found[0]
         role = kb.role(phrase)
         if role is not None:
             return "role", role
