@@ -134,15 +134,12 @@ class _Coder:
             status = coding.status
         negated = any(c.dep_ == "neg" for c in list(coded.children) + list(verb.children))
         sources = self._sources(verb)
-        targets = self._targets(coded, entry if coded is verb else self._lookup(coded))
-        if not targets and coded is verb and entry.wraps:
-            inner = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
-            if inner is not None:  # "demanded that Turkey provide …": whoever is to act
-                subject = next((c for c in inner.children if c.dep_ in SUBJECTS), None)
-                targets = self._actors_under(subject) or self._targets(inner, None)
+        targets = self._targets(coded, entry if coded is verb else self._lookup(coded), sources)
         if not sources:
             return []
         targets = self._other_side(targets, sources)
+        if not targets:
+            targets = self._other_side(self._complement_targets(coded), sources)
         if not targets:
             targets = self._place_target(coded, sources)
         if not targets and coding.plover == "PROTEST":
@@ -161,6 +158,26 @@ class _Coder:
             events += [self._event(index, sent, coded, coding, target, source, negated, speaker)
                        for source in sources for target in targets if target.actor_id != source.actor_id]
         return events
+
+    def _complement_targets(self, verb: Token) -> list[Mention]:
+        """No target in the verb's own phrase: whoever its complement or condition names.
+
+        "demanded that Turkey release …" and "urged the EU to …" (the one who is to act),
+        "refused to meet Jordan's king", "threatened to stop the talks if Washington …"
+        (the act's target, or the one whose conduct the threat is conditional on).
+        """
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+                found = self._actors_under(subject) or self._targets(child, self._lookup(child))
+                if found:
+                    return found
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in child.children if m.dep_ == "mark"):
+                found = self._actors_under(next((c for c in child.children if c.dep_ in SUBJECTS), None))
+                if found:
+                    return found
+        return []
 
     def _intention(self, cameo: str, plover: str, status: str) -> "_Coding":
         """The coding of an act announced rather than done.
@@ -183,20 +200,25 @@ class _Coder:
 
     def _other_side(self, targets: list[Mention], sources: list[Mention]) -> list[Mention]:
         """Targets that are not the source again: "officials agreed their countries should
-        cooperate", "the president promised to democratise Serbia" — a state acting on
-        itself is no dyad. A group of the same country stays ("allowed Turkish refugees")."""
+        cooperate", "the president promised to democratise Serbia", "withdraw its troops"
+        — a state acting on itself or its own is no dyad. A group of the same country
+        stays ("allowed Turkish refugees to return")."""
         own = {s.actor_id for s in sources}
-        countries = {self.countries.get(s.actor_id) for s in sources}
+        countries = {self.countries.get(s.actor_id) for s in sources} - {None}
         return [t for t in targets if t.actor_id not in own
-                and not (t.actor_id in self.bare_states and self.countries.get(t.actor_id) in countries)]
+                and not (self.countries.get(t.actor_id) in countries
+                         and (t.actor_id in self.bare_states or t.how == "role+possessor"))]
 
     def _object_can_suffer(self, verb: Token) -> bool:
-        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        obj = _object(verb)
         if obj is None:
             return True
         if self._actors_under(obj) or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "FAC", "LOC"):
             return True
-        return obj.lemma_.lower() in VICTIMS or obj.pos_ == "PRON"
+        lemma = obj.lemma_.lower()
+        if lemma in VICTIMS or obj.pos_ == "PRON" or self.lexicon.in_class(lemma, *VICTIM_CLASSES):
+            return True
+        return self.resolver is not None and self.resolver.kb.role(lemma) is not None  # "the deputy chief"
 
     def _own_government(self, sources: list[Mention]) -> list[Mention]:
         """A protest that names no target is against the protesters' own government
@@ -217,9 +239,9 @@ class _Coder:
         place ("arrived in Amman", "opened an embassy in Tehran")."""
         lo = min(t.idx for t in verb.subtree)
         hi = max(t.idx + len(t) for t in verb.subtree)
-        own = {m.actor_id for m in sources}
-        for m in self.locations:
-            if lo <= m.start < hi and m.actor_id not in own:
+        own = {m.actor_id for m in sources} | {self.countries.get(m.actor_id) for m in sources}
+        for m in self.locations:  # at home is no target ("surrendered in a town in the east")
+            if lo <= m.start < hi and m.actor_id not in own and self.countries.get(m.actor_id) not in own:
                 return [m]
         return []
 
@@ -228,10 +250,17 @@ class _Coder:
         call between the two foreign ministers", "the visit by Chinese officials to Kenya"."""
         preps = [c for c in noun.children if c.dep_ == "prep"]
         entry = None
-        for prep in preps + [None]:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            entry = self.lexicon.noun(noun.lemma_.lower(), prep=prep.lower_ if prep is not None else None,
-                                      complement=obj.lemma_.lower() if obj is not None and prep.lower_ == "of" else None)
+        compound = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+        lemmas = [noun.lemma_.lower()]
+        if compound is not None:  # "hunger strike", "peace talks": the compound row first
+            lemmas.insert(0, f"{compound.lemma_.lower()}-{noun.lemma_.lower()}")
+        for lemma in lemmas:
+            for prep in preps + [None]:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                entry = self.lexicon.noun(lemma, prep=prep.lower_ if prep is not None else None,
+                                          complement=obj.lemma_.lower() if obj is not None and prep.lower_ == "of" else None)
+                if entry is not None:
+                    break
             if entry is not None:
                 break
         if entry is None or not entry.plover:
@@ -250,8 +279,12 @@ class _Coder:
             agent = next((p for p in preps if p.lower_ == "by"), None)
             sources = self._actors_under(owner) or (
                 self._actors_under(next((c for c in agent.children if c.dep_ == "pobj"), None)) if agent else [])
+            if not sources and owner is None and agent is None:
+                sources = self._light_verb_sources(noun)
             targets = []
-            for prep in preps:
+            of = next((c for p in preps if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+            # "a suspension of air links with Serbia": the target may hang on the complement
+            for prep in preps + ([c for c in of.children if c.dep_ == "prep"] if of is not None else []):
                 if prep.lower_ in TARGET_PREPS and prep.lower_ != "between":
                     targets = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
                     if targets:
@@ -265,6 +298,16 @@ class _Coder:
                     for a in sources for b in sources if a.actor_id != b.actor_id]
         return [self._event(index, sent, noun, coding, a, t, False, speaker)
                 for a in sources for t in (targets or [None]) if t is None or t.actor_id != a.actor_id]
+
+    def _light_verb_sources(self, noun: Token) -> list[Mention]:
+        """Who does a nominal event the verb only carries: "Italy announced a suspension of
+        …", "activists staged rallies", "started a hunger strike", "in protest against"."""
+        head = noun.head
+        if noun.dep_ in OBJECTS and head.lemma_.lower() in LIGHT_VERBS:
+            return self._sources(head)
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
+            return self._sources(head.head)  # "… in protest against the decision"
+        return []
 
     def _code_obligation(self, index: int, sent: Span, verb: Token) -> list[Event]:
         """"Russia said Sudan must return the helicopter": a demand by the speaker on
@@ -300,7 +343,7 @@ class _Coder:
         coding = self._intention(entry.cameo, entry.plover, "intended")
         self.consumed.add(act.i)
         sources = self._sources(verb)
-        targets = self._targets(act, entry) or self._place_target(act, sources)
+        targets = self._targets(act, entry, sources) or self._place_target(act, sources)
         negated = any(c.dep_ == "neg" for c in verb.children)
         speaker = self._speaker_for(act)
         return [self._event(index, sent, act, coding, source, target, negated, speaker)
@@ -308,8 +351,22 @@ class _Coder:
                 if target is None or target.actor_id != source.actor_id]
 
     def _lookup(self, verb: Token):
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+        entry = self._lookup_as(verb, verb.lemma_.lower())
+        if entry is None and verb.lemma_.lower().startswith("re") and len(verb.lemma_) > 5:
+            # "reimposed", "reopened", "re-establish": the act again is the act
+            base = verb.lemma_.lower()[2:].lstrip("-")
+            entry = self._lookup_as(verb, base)
+        return entry
+
+    def _lookup_as(self, verb: Token, lemma: str):
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" and not _up_to_number(c)), None)
+        if _object(verb) is None and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+            # "agreed to lift the embargo (with strings attached)": with an act as complement
+            # the row that wraps it wins over a reading selected by some other preposition
+            entry = self.lexicon.verb(lemma, particle=particle)
+            if entry is not None and entry.wraps:
+                return entry
+        obj = _object(verb)
         while obj is not None and obj.lemma_.lower() in MEASURES:
             # "25,000 tons of food aid", "$5 million worth of goods": the thing, not the measure
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -321,7 +378,6 @@ class _Coder:
         preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
         if obj is not None:  # "impose sanctions on X": the preposition may hang on the object
             preps += [c.lower_ for c in obj.children if c.dep_ == "prep"]
-        lemma = verb.lemma_.lower()
         if obj is None:  # "engage in talks": a row for the preposition's object comes first
             for prep in (c for c in verb.children if c.dep_ == "prep"):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -369,43 +425,41 @@ class _Coder:
             verb = verb.head
         return []
 
-    def _targets(self, verb: Token, entry) -> list[Mention]:
-        passive_subject = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT), None)
-        if passive_subject is not None:
-            found = self._actors_under(passive_subject)
-            if found:
-                return found
-        if entry is not None and entry.prep:
-            for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == entry.prep):
-                found = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
-                if found:
-                    return found
-            obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
-            if obj is not None:  # "impose sanctions on X": the preposition hangs on the object
-                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == entry.prep):
-                    found = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
-                    if found:
-                        return found
-        for child in verb.children:
-            if child.dep_ in OBJECTS or child.dep_ == "dative":
-                found = self._actors_under(child)
-                if found:
-                    return found
-                # "praised Haiti's efforts", "held talks with Romania's leaders": the
-                # object's possessor, or the actor its own preposition names
-                owner = next((c for c in child.children if c.dep_ == "poss"), None)
-                found = self._actors_under(owner)
-                if found:
-                    return found
-                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-                    found = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
-                    if found:
-                        return found
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-            found = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+    def _targets(self, verb: Token, entry, own: Sequence[Mention] = ()) -> list[Mention]:
+        """The first candidate target phrase that names someone other than the source."""
+        for found in self._target_candidates(verb, entry):
+            found = self._other_side(found, own) if own else found
             if found:
                 return found
         return []
+
+    def _target_candidates(self, verb: Token, entry):
+        """Target phrases in order of preference: passive subject, the lexicon's
+        preposition, the object (or its possessor or prepositional actor), other
+        target prepositions."""
+        passive_subject = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT), None)
+        if passive_subject is not None:
+            yield self._actors_under(passive_subject)
+        if entry is not None and entry.prep:
+            for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == entry.prep):
+                yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+            obj = _object(verb)
+            if obj is not None:  # "impose sanctions on X": the preposition hangs on the object
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == entry.prep):
+                    yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+        obj = _object(verb)
+        objects = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "dative"]
+        for child in objects + ([obj] if obj is not None and obj not in objects else []):
+            yield self._actors_under(child)
+            # "praised Haiti's efforts", "held talks with Romania's leaders": the
+            # object's possessor, or the actor its own preposition names
+            owner = next((c for c in child.children if c.dep_ == "poss"), None)
+            yield self._actors_under(owner)
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
+                # "rejected calls by Belarus's rulers", "crimes by Croatian extremists"
+                yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+            yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
 
     def _actors_under(self, token: Token | None) -> list[Mention]:
         """The actors a noun phrase names: its own mention and those of its conjuncts."""
@@ -496,6 +550,9 @@ VICTIMS = frozenset("people civilian civilians protester protesters soldier sold
                     "ships aircraft plane planes building buildings facility facilities territory region area border "
                     "camp camps hospital school prisoner prisoners hostage hostages journalist journalists activist "
                     "activists demonstrator demonstrators rebel rebels militant militants fighter fighters".split())
+# Object classes of the lexicon whose members can suffer coercion or force.
+VICTIM_CLASSES = ("person", "property", "territory", "opposition", "diplomat", "embassy", "prisoner",
+                  "peacekeeper", "inspector", "aircraft", "warship")
 # Heads that count or gather the actors rather than name them.
 QUANTITIES = frozenset("thousand thousands hundred hundreds dozen dozens million millions tens scores group "
                        "groups number crowd crowds delegation team handful".split())
@@ -504,12 +561,19 @@ MEASURES = frozenset("ton tonne tons dollar million billion thousand worth amoun
                      "shipment consignment package supply".split())
 # "X is ready to …": adjectives that make the act a promise.
 INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager poised set keen".split())
+# Verbs that carry a nominal event without adding one: the subject does the noun's act.
+LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue resume undertake mount "
+                        "issue make give declare order organize organise lead carry step escalate "
+                        "intensify initiate open pursue wage".split())
+# Conjunctions that make a clause the condition of a threat or a demand.
+CONDITIONS = frozenset({"unless", "if", "until"})
 # Acts whose announcement is a threat, not a promise.
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN", "REJECT"})
 # Consultations both sides hold (meet, talk by phone, negotiate); a visit, hosting or
 # mediation is done by one side to the other (CAMEO 042, 043, 045).
 ONE_WAY_CONSULT = ("042", "043", "045")
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "at", "between", "from"})
+OBJECT_PREPS = TARGET_PREPS | {"by"}
 
 
 def _phrase_tokens(verb: Token) -> list[int]:
@@ -525,6 +589,23 @@ def _phrase_tokens(verb: Token) -> list[int]:
             continue
         out += [t.i for t in child.subtree]
     return out
+
+
+def _object(verb: Token) -> Token | None:
+    """The verb's direct object; in "kidnapped up to 16 advisers" (a misparse) the advisers."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
+    if obj is None:
+        particle = next((c for c in verb.children if c.dep_ == "prt" and _up_to_number(c)), None)
+        if particle is not None:
+            to = next(c for c in particle.children if c.lower_ == "to")
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    return obj
+
+
+def _up_to_number(particle: Token) -> bool:
+    """"kidnapped up to 16 advisers": "up to" a number is a quantity, not a particle."""
+    return particle.lower_ == "up" and any(c.lower_ == "to" and any(g.like_num for g in c.subtree)
+                                           for c in particle.children)
 
 
 def _mutual(coding: "_Coding") -> bool:

@@ -212,8 +212,10 @@ def expand_objects(cell: str, classes: dict[str, tuple[str, ...]]) -> tuple[str,
 class EventLexicon:
     """Verb and noun patterns with the CAMEO codebook, indexed by lemma for fast lookup."""
 
-    def __init__(self, verbs: Iterable[Entry], nouns: Iterable[Entry], codes: dict[str, CameoCode]) -> None:
+    def __init__(self, verbs: Iterable[Entry], nouns: Iterable[Entry], codes: dict[str, CameoCode],
+                 classes: dict[str, tuple[str, ...]] | None = None) -> None:
         self.codes = codes
+        self.classes = classes or {}
         self._verbs: dict[tuple[str, str], list[Entry]] = {}
         self._nouns: dict[str, list[Entry]] = {}
         self.verb_entries = tuple(verbs)
@@ -233,7 +235,7 @@ class EventLexicon:
                  for path in [folder / "verbs.tsv"] for line, row in read_table(path, VERB_HEADER)]
         nouns = [_entry("noun", path, line, row, classes)
                  for path in [folder / "nouns.tsv"] for line, row in read_table(path, NOUN_HEADER)]
-        return cls(verbs, nouns, codes)
+        return cls(verbs, nouns, codes, classes)
 
     def verb(self, lemma: str, particle: str | None = None, prep: str | None = None,
              object: str | None = None) -> Entry | None:
@@ -245,6 +247,17 @@ class EventLexicon:
         """
         rows = self._verbs.get((spelling_key(lemma), (particle or "").lower()), ())
         return _best(rows, prep, object)
+
+    def in_class(self, lemma: str, *names: str) -> bool:
+        """Whether a head lemma belongs to one of these object classes ("home" is @property)."""
+        key = spelling_key(lemma)
+        return any(key in self._class_keys(name) for name in names)
+
+    def _class_keys(self, name: str) -> frozenset[str]:
+        cache = self.__dict__.setdefault("_class_cache", {})
+        if name not in cache:
+            cache[name] = frozenset(spelling_key(m) for m in self.classes.get(name, ()))
+        return cache[name]
 
     def noun(self, lemma: str, prep: str | None = None, complement: str | None = None) -> Entry | None:
         """The most specific event-noun row ("talks" + "with"; "imposition" + "of" + "sanction")."""
