@@ -339,6 +339,12 @@ class Resolver:
         # A role heads the phrase. "President of the Riigikogu", "Gazprom spokesman":
         # a leader or member of a named body belongs to that body's sector.
         body = _body_of(head, own)
+        igo = [p for p in own if p.kind == "org" and p.value.kind == "igo" and p.end <= head.start and not p.in_pp]
+        if (body is None and igo and not self._country_of(own) and not (people and head.value.person)
+                and head.value.sector not in ("LEG", "JUD")):  # the body's own assembly or court keeps its branch
+            # "UN peacekeepers", "NATO troops", "EU foreign ministers": the people an
+            # international body sends or convenes act for it, wherever they are
+            return Resolution(self.kb.org_actor(igo[-1].value), "role+igo", head.text.lower())
         sector = body.value.sector if body is not None and body.value.sector else _sector_for(head, own)
         if body is not None and body.kind == "org" and body.value.country and body.value.kind != "igo":
             country = country if country and not body.in_pp else body.value.country
