@@ -75,6 +75,8 @@ class Errors:
     E178 = "Substitution marker !{marker}! is not defined above this line; skipped"
     E179 = "Not valid UTF-8; decoded as {fallback} (some characters may be wrong)"
     E180 = "Cannot read quote cue table {path}, row {line}: {reason}"
+    E181 = "Cannot read framing term table {path}, line {line}: {reason}"
+    E182 = "Cannot read claim lexicon {path}, line {line}: {reason}"
     E190 = "Cannot read event lexicon {path}, line {line}: {reason}"
     E191 = "Unknown CAMEO code {cameo!r} (not in cameo_codes.tsv)"
     E192 = "Unknown {column} {value!r} (known: {known})"
@@ -104,6 +106,8 @@ class Errors:
     E401 = "No input paths given"
     E403 = "Not a resolvable line: {reason}"
     E402 = "Option {option} must be {expected}, got {value!r}"
+    E420 = "No actor matches {query!r}{near}"
+    E421 = "Cannot write the report to {path}: {reason}"
 
 
 class NewsgraphError(Exception):

@@ -189,6 +189,53 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Label:
+    """A descriptor the text hangs on an actor ("dictator", "President", "illegitimate regime").
+
+    `kind` says how it attaches: title (words naming the actor in its own phrase:
+    "socialist dictator Nicolás Maduro", "the embattled leader"), apposition, modifier
+    (a phrase the actor helps describe: "Maduro-controlled electoral council"),
+    possession (what the actor owns or does: "Maduro's illegitimate regime",
+    "the illegitimate inauguration of Maduro"), predicate ("Maduro is a dictator",
+    "called Maduro a usurper"). `polarity` is the framing lexicon's verdict
+    (negative, positive) or None when no word of the label carries one. `voice`
+    is author, or quoted when the words lie inside a quote (`speaker_id` is that
+    quote's speaker, None when unattributed). Offsets are the label's words.
+    """
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    actor_id: str
+    label: str
+    kind: str
+    polarity: str | None
+    voice: str
+    speaker_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """Tone toward one actor in one article, for one voice (the author, or a speaker).
+
+    Each mention is scored from the words around it (target-dependent, not the
+    whole article's mood); `score` is the mean in [-1, 1] and the counts say how
+    many mentions fell in each class.
+    """
+
+    article_id: str
+    actor_id: str
+    voice: str
+    speaker_id: str | None
+    mentions: int
+    score: float
+    negative: int
+    neutral: int
+    positive: int
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything extracted from one article: the output of the per-article function."""
 
@@ -198,6 +245,8 @@ class ArticleRecords:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    labels: tuple[Label, ...] = ()
+    tones: tuple[Tone, ...] = ()
     tokens: int = 0
 
 

@@ -143,11 +143,11 @@ def test_a_later_step_is_applied_alone_to_a_store_at_the_previous_version(tmp_pa
     path = tmp_path / "s.db"
     open_store(path).close()
     extra = schema.Migration(
-        "labels", ("CREATE TABLE labels (article_id TEXT REFERENCES articles ON DELETE CASCADE, label TEXT)",)
+        "notes", ("CREATE TABLE notes (article_id TEXT REFERENCES articles ON DELETE CASCADE, note TEXT)",)
     )
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + (extra,))
     monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with open_store(path) as store:
         assert store.version == SCHEMA_VERSION + 1
-    assert "labels" in _tables(path)
+    assert "notes" in _tables(path)
     assert _user_version(path) == SCHEMA_VERSION + 1

@@ -165,7 +165,7 @@ def test_stats_describe_the_store(fixture_store):  # noqa: F811
     assert stats["path"] == os.path.abspath(fixture_store)
     assert stats["schema_version"] == SCHEMA_VERSION
     assert stats["size_bytes"] >= os.path.getsize(fixture_store) > 0
-    assert stats["tables"] == {"articles": 4, "sentences": 9, "mentions": 0, "quotes": 0, "events": 0, "actors": 0, "runs": 1, "input_errors": 2}
+    assert stats["tables"] == {"articles": 4, "sentences": 9, "mentions": 0, "quotes": 0, "events": 0, "labels": 0, "tones": 0, "actors": 0, "runs": 1, "input_errors": 2}
     assert stats["outlets"] == {"coastpost": 2, "dailyledger": 1, None: 1}
     assert list(stats["outlets"])[0] == "coastpost"  # busiest outlet first
     assert stats["dates"] == {"first": "2019", "last": "2022-07"}

@@ -162,6 +162,56 @@ def stats(
 
 @app.command()
 @reports_errors
+def compare(
+    actor: Annotated[str, typer.Argument(help="Actor id, name or alias (accents optional).")],
+    store: StoreOpt = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """How each outlet names, judges and quotes one actor: labels, tone, speakers."""
+    from newsgraph.analysis.compare import compare_actor
+    from newsgraph.cli.compare import print_comparison
+    from newsgraph.store import open_store
+
+    with open_store(store, readonly=True) as st:
+        print_comparison(compare_actor(st, actor), as_json=json_)
+
+
+@app.command()
+@reports_errors
+def stories(
+    store: StoreOpt = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print stories and threads as JSON.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Group articles about the same events into stories, and stories into threads."""
+    from newsgraph.analysis.stories import find_stories
+    from newsgraph.cli.stories import print_stories
+    from newsgraph.store import open_store
+
+    with open_store(store, readonly=True) as st:
+        print_stories(find_stories(st), as_json=json_)
+
+
+@app.command()
+@reports_errors
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("report.html"),
+    store: StoreOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a self-contained HTML report of the store (charts inline, nothing fetched)."""
+    from newsgraph.cli.render import err
+    from newsgraph.report import write_report
+    from newsgraph.store import open_store
+
+    with open_store(store, readonly=True) as st:
+        size = write_report(st, out)
+    err.print(f"newsgraph: wrote the report to {out} ({size:,} bytes)", markup=False)
+
+
+@app.command()
+@reports_errors
 def resolve(
     dictionary: Annotated[
         Optional[list[Path]],
@@ -234,4 +284,24 @@ def eval_events(
 
     misses: list = []
     score = score_events(gold, limit=limit, misses=misses if show_misses else None)
+    _print_score(score, misses)
+
+
+@eval_app.command("tone")
+@reports_errors
+def eval_tone(
+    gold: Annotated[Path, typer.Argument(help="NewsMTSC-style target sentiment (JSONL, polarity 2/4/6).")],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N sentences.")] = None,
+    tune: Annotated[bool, typer.Option("--tune", help="Search the class thresholds that maximise macro-F1 on this (training) file.")] = False,
+    show_misses: Annotated[bool, typer.Option("--misses", help="List every misclassified target.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Accuracy and macro-F1 of target-dependent tone (negative / neutral / positive)."""
+    from newsgraph.evaluate.tone import score_tone, tune_thresholds
+
+    if tune:
+        _print_score(tune_thresholds(gold, limit=limit), [])
+        return
+    misses: list = []
+    score = score_tone(gold, limit=limit, misses=misses if show_misses else None)
     _print_score(score, misses)

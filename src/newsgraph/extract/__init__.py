@@ -6,6 +6,8 @@
     mentions   actor mentions in a parsed document
     quotes     who said what: quote spans, cues, speakers resolved through the mentions
     events     who did what to whom: predicates from the parse, coded from the event lexicon
+    labels     the descriptors the text hangs on each actor, with their voice
+    tone       tone toward each actor, from the words around its mentions, per voice
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.extract.events import find_events
+from newsgraph.extract.labels import find_labels
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.extract.resolve import Resolution, Resolver
 from newsgraph.extract.sentences import sentences
+from newsgraph.extract.tone import find_tones
 from newsgraph.records import Article, ArticleRecords
 
 
@@ -42,6 +46,8 @@ class Extractor:
                              date=article.date, date_precision=article.date_precision,
                              actors=actors, resolver=self.resolver, extra_actors=extra)
         actors = list(actors) + [a for a in extra.values() if a.id not in {x.id for x in actors}]
+        labels = find_labels(article.article_id, doc, mentions, quotes, self.resolver.kb)
+        tones = find_tones(article.article_id, doc, mentions, quotes, labels)
         return ArticleRecords(
             article=article,
             sentences=sentences(article.article_id, doc),
@@ -49,6 +55,8 @@ class Extractor:
             actors=tuple(actors),
             quotes=tuple(quotes),
             events=tuple(events),
+            labels=tuple(labels),
+            tones=tuple(tones),
             tokens=len(doc),
         )
 
@@ -60,4 +68,5 @@ def _day_or_none(date: str | None) -> str | None:
     return date
 
 
-__all__ = ["Extractor", "Resolution", "Resolver", "find_events", "find_mentions", "find_quotes", "sentences"]
+__all__ = ["Extractor", "Resolution", "Resolver", "find_events", "find_labels", "find_mentions", "find_quotes",
+           "find_tones", "sentences"]

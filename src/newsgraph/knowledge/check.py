@@ -126,6 +126,8 @@ def check_files(paths: Iterable[str | Path]) -> list[Problem]:
 AUXILIARY: dict[str, tuple[str, ...]] = {
     "role_families.tsv": ("anaphor", "refers_to", "source"),
     "cues.tsv": (),  # the quote-cue lexicon: its own loader checks it
+    "claims.tsv": (),  # the claim lexicon (analysis.claims): its own loader checks it
+    "framing_terms.tsv": (),  # the framing lexicon: its own loader checks it
 }
 
 

@@ -228,6 +228,47 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX events_dyad ON events (source_id, target_id)",
         ),
     ),
+    Migration(
+        "framing: the labels each article hangs on each actor, and its tone toward each, per voice",
+        (
+            # outlet, actor_name and speaker_name are copied in (as mentions keep
+            # actor_name) so a framing export reads without a join.
+            """CREATE TABLE labels (
+                article_id TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                sentence INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                outlet TEXT,
+                actor_id TEXT NOT NULL,
+                actor_name TEXT NOT NULL,
+                label TEXT NOT NULL,
+                kind TEXT NOT NULL,       -- title, apposition, modifier, possession, predicate
+                polarity TEXT,            -- negative, positive, or NULL: no framing term
+                voice TEXT NOT NULL,      -- author or quoted
+                speaker_id TEXT,
+                speaker_name TEXT,
+                PRIMARY KEY (article_id, idx)
+            )""",
+            "CREATE INDEX labels_actor ON labels (actor_id)",
+            """CREATE TABLE tones (
+                article_id TEXT NOT NULL REFERENCES articles ON DELETE CASCADE,
+                outlet TEXT,
+                actor_id TEXT NOT NULL,
+                actor_name TEXT NOT NULL,
+                voice TEXT NOT NULL,
+                speaker_id TEXT,          -- '' is never stored: NULL for the author voice
+                speaker_name TEXT,
+                mentions INTEGER NOT NULL,
+                score REAL NOT NULL,      -- mean per-mention score in [-1, 1]
+                negative INTEGER NOT NULL,
+                neutral INTEGER NOT NULL,
+                positive INTEGER NOT NULL
+            )""",
+            "CREATE INDEX tones_article ON tones (article_id)",
+            "CREATE INDEX tones_actor ON tones (actor_id)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -72,6 +72,8 @@ _INSERT_QUOTE = (
 )
 
 _INSERT_EVENT = "INSERT INTO events VALUES (" + ", ".join("?" * 26) + ")"
+_INSERT_LABEL = "INSERT INTO labels VALUES (" + ", ".join("?" * 14) + ")"
+_INSERT_TONE = "INSERT INTO tones VALUES (" + ", ".join("?" * 12) + ")"
 
 
 def default_path() -> str:
@@ -345,7 +347,32 @@ class Store:
                            e.status, e.speaker_id, e.date, e.date_precision, e.location,
                            _encode(list(e.amounts)), e.evidence_start, e.evidence_end))
         conn.executemany(_INSERT_EVENT, events)
+        self._insert_framing(conn, records, actors)
         return True
+
+    @staticmethod
+    def _insert_framing(conn: sqlite3.Connection, records: ArticleRecords, actors: dict) -> None:
+        """Labels and tones, with the outlet and actor names copied in for export."""
+        article = records.article
+
+        def name(actor_id: str | None, what: str) -> str | None:
+            if actor_id is None:
+                return None
+            if actor_id not in actors:
+                raise ValueError(f"{what} names actor {actor_id!r}, which the article does not list")
+            return actors[actor_id].name
+
+        conn.executemany(_INSERT_LABEL, [
+            (article.article_id, idx, l.sentence, l.start, l.end, article.outlet, l.actor_id,
+             name(l.actor_id, f"label {idx}"), l.label, l.kind, l.polarity, l.voice, l.speaker_id,
+             name(l.speaker_id, f"label {idx}"))
+            for idx, l in enumerate(records.labels)
+        ])
+        conn.executemany(_INSERT_TONE, [
+            (article.article_id, article.outlet, t.actor_id, name(t.actor_id, "a tone"), t.voice, t.speaker_id,
+             name(t.speaker_id, "a tone"), t.mentions, t.score, t.negative, t.neutral, t.positive)
+            for t in records.tones
+        ])
 
     # -- runs --------------------------------------------------------------
 

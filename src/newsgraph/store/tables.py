@@ -189,6 +189,26 @@ TABLES: dict[str, TableSpec] = {
         order_by="article_id, idx",
         description="events: source and target actors as of the article date, PLOVER/CAMEO coding, evidence offsets",
     ),
+    "labels": TableSpec(
+        "labels",
+        (
+            text("article_id"), integer("idx"), integer("sentence"), integer("start"), integer("end"),
+            text("outlet"), text("actor_id"), text("actor_name"), text("label"), text("kind"),
+            text("polarity"), text("voice"), text("speaker_id"), text("speaker_name"),
+        ),
+        order_by="article_id, idx",
+        description="descriptors each article hangs on each actor (title, apposition, modifier, possession, predicate), with polarity and voice",
+    ),
+    "tones": TableSpec(
+        "tones",
+        (
+            text("article_id"), text("outlet"), text("actor_id"), text("actor_name"), text("voice"),
+            text("speaker_id"), text("speaker_name"), integer("mentions"), real("score"),
+            integer("negative"), integer("neutral"), integer("positive"),
+        ),
+        order_by="rowid",
+        description="tone toward each actor per article and voice: mentions scored, mean score, class counts",
+    ),
     "actors": TableSpec(
         "actors",
         (

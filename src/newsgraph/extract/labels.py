@@ -1,0 +1,337 @@
+"""Labels: the descriptors a text hangs on each actor, and whose voice they are in.
+
+All from the dependency parse around each actor `Mention`, general patterns only:
+
+- title: the words of the mention's own phrase that describe rather than name
+  ("socialist dictator Nicolás Maduro", "the embattled leader", "Maduro's regime"
+  for the government it resolves to);
+- apposition: "Maduro, the embattled leader," and "the country's president, Maduro";
+- possession: a noun the actor owns or does, with its modifiers — the actor as its
+  possessor, compound, or "of" object ("Maduro's illegitimate regime", "the Maduro
+  dictatorship", "the illegitimate inauguration of Maduro"); a person named inside an
+  institution's mention gets the institution's words this way;
+- modifier: a phrase the actor helps qualify through a participle ("Maduro-controlled
+  electoral council", "US-backed riots");
+- predicate: the complement of a copula or of a naming verb ("X is a dictator",
+  "called X a usurper", "X was described as a menace"), unless negated.
+
+A noun that names a person or group of its own ("supporters of Maduro") is another
+actor, not a label. Polarity comes from the framing lexicon
+(`knowledge/data/framing_terms.tsv`). A label whose words lie inside a quote is in the
+quoted voice, with that quote's speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.knowledge.framing import FramingTerms, load_framing_terms
+from newsgraph.records import Label, Mention, Quote
+
+# Left dependents kept in a label phrase (determiners and possessors are not description).
+DESCRIBING = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "punct", "hyph"})
+# How an actor attaches to a noun it owns or does.
+OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+COPULA_SLOTS = frozenset({"attr", "acomp"})  # acomp: only an adjective that judges
+NAMING_SLOTS = frozenset({"oprd", "attr", "xcomp", "acomp"})
+# Named entity types that name the actor itself, not describe it.
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
+
+
+def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[Quote],
+                kb=None, terms: FramingTerms | None = None, people: dict[str, str] | None = None) -> list[Label]:
+    """Every label of every actor mention of a parsed article, deduplicated.
+
+    `kb` (the knowledge base the mentions were resolved with) tells role words that
+    name an actor of their own; `people` maps a surname or name to a person actor id
+    for people named inside another actor's mention (built from the mentions when
+    not given).
+    """
+    if terms is None:
+        terms = load_framing_terms()
+    if kb is None:
+        from newsgraph.knowledge import default
+
+        kb = default()
+    voices = Voices(quotes)
+    people = people if people is not None else _people(doc, mentions)
+    found: dict[tuple, Label] = {}
+    for m in mentions:
+        if m.kind == "location":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        for kind, tokens, actor_id in _attached(span, m.actor_id, people, kb, terms):
+            label = _make(article_id, m.sentence, actor_id, kind, tokens, terms, voices)
+            if label is None or not _informative(label, kind, tokens, m, kb):
+                continue
+            found.setdefault((label.actor_id, label.start, label.end), label)
+    for sentence, actor_id, noun in _pronoun_owned(doc, mentions, kb):
+        label = _make(article_id, sentence, actor_id, "possession", _phrase(noun), terms, voices)
+        if label is not None and _informative(label, "possession", _phrase(noun), None, kb):
+            found.setdefault((label.actor_id, label.start, label.end), label)
+    return sorted(found.values(), key=lambda l: (l.start, l.actor_id))
+
+
+def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: FramingTerms):
+    """(kind, tokens, actor id) for each descriptor the parse ties to this mention."""
+    head = span.root
+    name = _name_tokens(span, kb)
+    own = [t for t in span if t.i not in name and _describes(t, span)]
+    if own and not _is_predicate(head, terms):
+        yield "title", own, actor_id
+        for person in _named_inside(span, name, people):
+            if person != actor_id:
+                yield "possession", own, person
+    for child in head.rights:
+        if (child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not _is_name(child)
+                and not any(c.dep_ == "nummod" for c in child.children)):  # "35 tons": a quantity
+            yield "apposition", _phrase(child), actor_id
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < span.start:
+        yield "apposition", _phrase(head.head), actor_id
+    owned = _owned(head, span, kb)
+    if owned is not None:
+        kind, noun = owned
+        tokens = _phrase(noun)
+        if kind == "possession":
+            tokens = [t for t in tokens if t.i < span.start or t.i >= span.end]
+        yield kind, tokens, actor_id
+    predicate = _predicate(head, terms)
+    if predicate is not None:
+        yield "predicate", _phrase(predicate), actor_id
+
+
+def _name_tokens(span: Span, kb) -> set[int]:
+    """Tokens of the span that name the actor (its name, possessor, determiner) rather
+    than describe it: the root when it is a name, the names compounded onto it, and
+    every possessor. A name deeper down ("White House-sponsored") describes."""
+    root = span.root
+    bare = root.pos_ == "PROPN" and not kb.role(root.text) and not kb.role(root.lemma_)  # "Volodin wrote"
+    out: set[int] = {root.i} if _is_name(root) or bare else set()
+    for t in sorted(span, key=lambda t: -t.i):  # right to left: a compound precedes its head
+        role_word = kb.role(t.text) is not None or kb.role(t.lemma_) is not None  # "President" describes
+        if _is_name(t) and not role_word and t.dep_ in ("compound", "flat") and (t.head.i in out or t.head.i == root.i):
+            out.add(t.i)
+        elif t.dep_ in ("det", "case", "predet"):
+            out.add(t.i)
+        if t.dep_ == "poss" and t.i != root.i:  # a possessor inside the phrase: "Russia's minister"
+            out.update(x.i for x in t.subtree)
+    return out
+
+
+def _describes(token: Token, span: Span) -> bool:
+    if token.is_punct and token.text not in ("-", "–"):
+        return False
+    if token.pos_ in ("DET", "PRON", "CCONJ", "PART", "NUM") or token.is_space:
+        return False
+    return token.i <= span.root.i or token.head.i >= span.start and token.head.i <= span.root.i
+
+
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ in NAME_TYPES and token.pos_ == "PROPN"
+
+
+def _named_inside(span: Span, name: set[int], people: dict[str, str]) -> list[str]:
+    """Person actors named inside another actor's mention ("the Maduro regime")."""
+    out = []
+    for t in span:
+        if t.pos_ == "PROPN" and t.i != span.root.i and t.dep_ in OWNER_DEPS | {"flat"}:
+            actor = people.get(t.text.lower())
+            if actor and actor not in out:
+                out.append(actor)
+    return out
+
+
+def _owned(head: Token, span: Span, kb) -> tuple[str, Token] | None:
+    """The noun the actor owns or qualifies, outside its own mention span."""
+    noun, kind = None, "possession"
+    if head.dep_ in OWNER_DEPS and head.head.pos_ in ("NOUN", "PROPN"):
+        noun = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        noun = head.head.head
+    elif head.dep_ == "npadvmod" and head.head.tag_ in ("VBN", "VBG") and head.head.dep_ == "amod":
+        noun, kind = head.head.head, "modifier"  # "X-backed riots"
+    if noun is None or span.start <= noun.i < span.end or _is_name(noun):
+        return None
+    role = kb.role(noun.lemma_) or kb.role(noun.text)
+    if role is not None and role.kind in ("person", "group"):
+        return None  # "supporters of X": an actor of its own, not X's
+    return kind, noun
+
+
+def _predicate(head: Token, terms: FramingTerms) -> Token | None:
+    """The complement a copula or a naming verb gives the actor, unless negated."""
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_ == "be":
+        slots = COPULA_SLOTS
+    elif head.dep_ == "nsubjpass" and verb.lemma_ in terms.naming_verbs:
+        slots = NAMING_SLOTS
+    elif head.dep_ == "dobj" and verb.lemma_ in terms.naming_verbs:
+        slots = NAMING_SLOTS
+    else:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ in slots and child.pos_ in ("NOUN", "ADJ", "PROPN") and child.i != head.i:
+            if child.pos_ == "ADJ" and not terms.polarity([child.lower_]):
+                continue  # "X is ready": a state, not a label; "X is illegitimate" is one
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ in terms.naming_verbs:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "ADJ", "PROPN"):
+                return obj
+    return None
+
+
+def _is_predicate(head: Token, terms: FramingTerms) -> bool:
+    """A mention that is itself the complement ("a dictator" in "X is a dictator") labels
+    its subject, and is not labelled as an actor of its own."""
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        return head.head.head.lemma_ in terms.naming_verbs  # "recognised X as interim president"
+    return head.dep_ in COPULA_SLOTS | NAMING_SLOTS and head.head.lemma_ in terms.naming_verbs | {"be"}
+
+
+def _phrase(noun: Token) -> list[Token]:
+    """A noun with the left modifiers that describe it ("illegitimate swearing-in")."""
+    start = noun.i
+    for child in reversed(list(noun.lefts)):
+        if child.dep_ not in DESCRIBING or max(t.i for t in child.subtree) != start - 1:
+            break
+        start = min(t.i for t in child.subtree)
+    doc = noun.doc
+    tokens = [t for t in doc[start:noun.i + 1] if not (t.is_punct and t.text not in ("-", "–"))]
+    return [t for t in tokens if t.pos_ not in ("DET", "PRON")]
+
+
+def _informative(label: Label, kind: str, tokens: list[Token], mention: Mention, kb) -> bool:
+    """Whether a label says something about the actor beyond naming it.
+
+    A label of names only ("Venezuelan" for Venezuela) names; a lone role word that is
+    all the text says of a generic group ("officials") is the group itself; a bare noun
+    the actor owns or does ("its statement", "Russia's visit") describes the thing,
+    not the actor — unless it is one of the actor's institutions ("Maduro's regime",
+    "his government": an org role word) or carries a judgement.
+    """
+    words = [t for t in tokens if not t.is_punct]
+    if all(t.ent_type_ and t.pos_ in ("PROPN", "ADJ") for t in words):
+        return False
+    if kind == "title" and len(words) == 1 and mention is not None and mention.how in ("role", "role+context"):
+        return False
+    if kind == "possession" and len(words) == 1 and label.polarity is None:
+        role = kb.role(words[0].lemma_) or kb.role(words[0].text)
+        return role is not None and role.kind == "org"
+    return True
+
+
+def _make(article_id: str, sentence: int, actor_id: str, kind: str, tokens: list[Token],
+          terms: FramingTerms, voices: "Voices") -> Label | None:
+    tokens = _trim(tokens)
+    if not tokens or not any(t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") for t in tokens):
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = _text(tokens)
+    words = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    score = terms.polarity(words) or terms.polarity(lemmas)
+    polarity = "negative" if score < 0 else "positive" if score > 0 else None
+    voice, speaker = voices.at(start, end)
+    return Label(article_id, sentence, start, end, actor_id, text, kind, polarity, voice, speaker)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("case", "det") or tokens[0].pos_ == "ADP"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case" or tokens[-1].pos_ == "ADP"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _text(tokens: list[Token]) -> str:
+    """The label as written, lower-cased except names and acronyms ("US-backed opposition")."""
+    out = []
+    for i, t in enumerate(tokens):
+        keep = t.pos_ == "PROPN" and t.ent_type_ or t.ent_type_ == "NORP" or t.is_upper
+        word = t.text if keep else t.lower_
+        gap = t.whitespace_ if i + 1 < len(tokens) and tokens[i + 1].i == t.i + 1 else (" " if i + 1 < len(tokens) else "")
+        out.append(word + gap)
+    return "".join(out).strip()
+
+
+def _pronoun_owned(doc: Doc, mentions: Sequence[Mention], kb) -> list[tuple[int, str, Token]]:
+    """"his regime", "her government": a personal possessive goes to the most recent
+    person named before it, in its sentence or the one before (as quotes resolve he/she)."""
+    persons = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.ent_type_ == "PERSON" and m.kind != "location":
+            persons.append((m.end, m.sentence, m.actor_id, span.root.dep_ in ("nsubj", "nsubjpass")))
+    by_token: dict[int, str] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and m.kind != "location":
+            by_token.setdefault(span.root.i, m.actor_id)
+    starts = [p[0] for p in persons] or [len(doc.text) + 1]
+    out = []
+    for sentence, sent in enumerate(doc.sents):
+        for t in sent:
+            if t.dep_ != "poss" or t.head.pos_ != "NOUN":
+                continue
+            if t.lower_ == "whose":  # "Maduro, whose regime …": the noun the clause modifies
+                owner = _relative_antecedent(t.head)
+                if owner is not None and owner.i in by_token:
+                    out.append((sentence, by_token[owner.i], t.head))
+                continue
+            if t.lower_ not in ("his", "her"):
+                continue
+            i = bisect.bisect_right(starts, t.idx) - 1
+            if i < 0 or sentence - persons[i][1] > 1:
+                continue
+            # In its own sentence the subject is the likelier owner ("X thanked Y for
+            # helping his regime"): the first subject person before it, else the nearest.
+            here = [p for p in persons[:i + 1] if p[1] == sentence and p[3]]
+            out.append((sentence, (here[0] if here else persons[i])[2], t.head))
+    return out
+
+
+def _relative_antecedent(noun: Token) -> Token | None:
+    """The noun a relative clause hangs on, from a noun inside the clause."""
+    t = noun
+    while t.dep_ not in ("relcl", "ROOT") and t.head is not t:
+        t = t.head
+    return t.head if t.dep_ == "relcl" else None
+
+
+def _people(doc: Doc, mentions: Sequence[Mention]) -> dict[str, str]:
+    """Surname and full name → actor, for every mention that names a person."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.ent_type_ != "PERSON" or span.root.pos_ != "PROPN":
+            continue
+        out.setdefault(span.root.text.lower(), m.actor_id)
+    return out
+
+
+class Voices:
+    """Which quote, if any, holds a character span: the words' voice and speaker.
+
+    Only words inside quote marks (direct and partial quotes) are the speaker's own;
+    an indirect quote ("officials said that …") is the author's wording of a claim,
+    so its words stay in the author's voice.
+    """
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self._quotes = sorted((q for q in quotes if q.kind != "indirect"), key=lambda q: q.start)
+        self._starts = [q.start for q in self._quotes]
+
+    def at(self, start: int, end: int) -> tuple[str, str | None]:
+        i = bisect.bisect_right(self._starts, start)
+        for q in reversed(self._quotes[max(0, i - 8):i]):
+            if q.start <= start and end <= q.end:
+                return "quoted", q.speaker_id
+        return "author", None

@@ -1,0 +1,118 @@
+"""Tone toward each actor: target-dependent, from the words around each of its mentions.
+
+GDELT's one tone number per article cannot say whom the negativity targets; here each
+mention is scored on its own context — the clause that governs it (the words of its
+verb's clause, without clauses nested in it that do not hold the mention), averaged
+with its sentence — with
+VADER's lexicon and rules (`vaderSentiment`, shipped with its lexicon), plus the
+framing polarity of the labels hung on it ("dictator" is negative even where VADER
+has no entry). Scores are aggregated per (article, actor, voice, speaker): the
+author's voice and each quoted speaker's apart, since "the dictator" in a rival's
+quote is not the outlet's own judgement.
+
+The class thresholds were tuned on NewsMTSC's training split (`newsgraph eval tone
+--tune`, docs/accuracy.md), never on the split we report.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.labels import Voices
+from newsgraph.records import Label, Mention, Quote, Tone
+
+# A score below NEGATIVE is negative, above POSITIVE positive (tuned on NewsMTSC train).
+NEGATIVE, POSITIVE = 0.0, 0.25
+# Weight of one judging label word against VADER's compound score.
+LABEL_WEIGHT = 0.5
+# Dependencies that open a clause of their own.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "csubj", "parataxis", "xcomp", "pcomp", "acl"})
+
+
+@functools.lru_cache(maxsize=1)
+def analyzer():
+    """VADER's analyser, built once per process (it reads its lexicon from the package)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def clause_of(span: Span) -> list[Token]:
+    """The words of the clause governing a target span, nested clauses without it left out."""
+    head = span.root
+    while head.dep_ not in CLAUSE_DEPS and head.head is not head:
+        head = head.head
+    inside = set(range(span.start, span.end))
+    words = []
+    skip: set[int] = set()
+    for t in head.subtree:
+        if t.i in skip:
+            continue
+        if t is not head and t.dep_ in CLAUSE_DEPS and not inside & {x.i for x in t.subtree}:
+            skip.update(x.i for x in t.subtree)
+            continue
+        words.append(t)
+    return words
+
+
+def context_score(span: Span) -> float:
+    """VADER compound score around a target, in [-1, 1]: the mean of its clause's and
+    its sentence's. The clause alone is more target-specific but often too short to
+    carry the tone; the mix scored best on NewsMTSC train (docs/accuracy.md)."""
+    clause = _compound(" ".join(t.text for t in clause_of(span)))
+    return 0.5 * clause + 0.5 * _compound(span.sent.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compound(text: str) -> float:
+    return analyzer().polarity_scores(text)["compound"]
+
+
+def mention_score(span: Span, labels: Sequence[Label] = ()) -> float:
+    """The score of one mention: its clause's tone plus its labels' framing, clipped to [-1, 1]."""
+    score = context_score(span)
+    for label in labels:
+        if label.polarity == "negative":
+            score -= LABEL_WEIGHT
+        elif label.polarity == "positive":
+            score += LABEL_WEIGHT
+    return max(-1.0, min(1.0, score))
+
+
+def classify(score: float, negative: float = NEGATIVE, positive: float = POSITIVE) -> str:
+    """negative, neutral or positive for a score, by the tuned thresholds."""
+    return "negative" if score < negative else "positive" if score > positive else "neutral"
+
+
+def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[Quote],
+               labels: Sequence[Label] = ()) -> list[Tone]:
+    """Tone toward every actor of an article, per voice: one `Tone` per (actor, voice, speaker).
+
+    A mention's voice is the quote whose marks hold it (the speaker's), else the
+    author's. Its labels are those hung on the same actor in the same sentence.
+    """
+    voices = Voices(quotes)
+    by_sentence: dict[tuple[int, str], list[Label]] = {}
+    for label in labels:
+        by_sentence.setdefault((label.sentence, label.actor_id), []).append(label)
+    groups: dict[tuple[str, str, str | None], list[float]] = {}
+    seen: set[tuple[int, int, str]] = set()
+    for m in mentions:
+        if m.kind == "location" or (m.start, m.end, m.actor_id) in seen:
+            continue
+        seen.add((m.start, m.end, m.actor_id))
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        voice, speaker = voices.at(m.start, m.end)
+        score = mention_score(span, by_sentence.get((m.sentence, m.actor_id), ()))
+        groups.setdefault((m.actor_id, voice, speaker), []).append(score)
+    tones = []
+    for (actor_id, voice, speaker), scores in groups.items():
+        classes = [classify(s) for s in scores]
+        tones.append(Tone(article_id, actor_id, voice, speaker, len(scores), round(sum(scores) / len(scores), 4),
+                          classes.count("negative"), classes.count("neutral"), classes.count("positive")))
+    return tones
