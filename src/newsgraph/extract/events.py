@@ -239,9 +239,9 @@ class _Coder:
         place ("arrived in Amman", "opened an embassy in Tehran")."""
         lo = min(t.idx for t in verb.subtree)
         hi = max(t.idx + len(t) for t in verb.subtree)
-        own = {m.actor_id for m in sources} | {self.countries.get(m.actor_id) for m in sources}
-        for m in self.locations:  # at home is no target ("surrendered in a town in the east")
-            if lo <= m.start < hi and m.actor_id not in own and self.countries.get(m.actor_id) not in own:
+        own = {m.actor_id for m in sources}
+        for m in self.locations:
+            if lo <= m.start < hi and m.actor_id not in own:
                 return [m]
         return []
 

@@ -60,17 +60,20 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
                         article_id=article_id, sentence=index, start=start, end=end, text=text[start:end],
                         actor_id=other.actor.id, how=other.how + "+coordinated", role=other.role, kind=kind,
                     ))
-    mentions = _in_context(mentions, resolver, linker)
+    mentions = _in_context(mentions, resolver, linker, doc)
     used = {m.actor_id for m in mentions}
     return mentions, [a for a in linker.actors() if a.id in used]
 
 
-def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLinker) -> list[Mention]:
+def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLinker, doc: Doc) -> list[Mention]:
     """Groups named by role alone ("rebels", "the opposition", "the police") belong to
-    the country their sentence is about, when it names exactly one. Event coders call
-    this the context country; a group with no country cannot be placed in a dyad, and
-    with two countries in the sentence the text does not say which is meant."""
+    the place their phrase puts them in ("security forces in Guinea", "refugees from
+    Iraq"), else to the country their sentence is about, when it names exactly one.
+    Event coders call this the context country; a group with no country cannot be
+    placed in a dyad, and with two countries in the sentence the text does not say
+    which is meant."""
     countries = {a.id: a.country for a in linker.actors()}
+    places = {m.start: countries.get(m.actor_id) for m in mentions if m.kind == "location"}
     by_sentence: dict[int, set[str]] = {}
     for m in mentions:
         if countries.get(m.actor_id):
@@ -80,9 +83,11 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         if m.how != "role" or countries.get(m.actor_id):
             out.append(m)
             continue
-        # Only an unambiguous context: one country in the sentence.
+        country = _placed_in(doc, m, places)
+        # Else only an unambiguous context: one country in the sentence.
         here = by_sentence.get(m.sentence, set())
-        country = next(iter(here)) if len(here) == 1 else None
+        if country is None:
+            country = next(iter(here)) if len(here) == 1 else None
         role = resolver.kb.role(m.role) if m.role else None
         if country is None or role is None or role.person:
             out.append(m)
@@ -92,6 +97,22 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         out.append(Mention(m.article_id, m.sentence, m.start, m.end, m.text, actor.id, "role+context",
                            m.role, m.kind))
     return out
+
+
+def _placed_in(doc: Doc, mention: Mention, places: dict[int, str | None]) -> str | None:
+    """The country of the place a group's own phrase names: "protesters in Baghdad"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for prep in span.root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "inside"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    start = doc[pobj.left_edge.i].idx
+                    found = next((c for s, c in places.items() if start <= s <= pobj.idx and c), None)
+                    if found:
+                        return found
+    return None
 
 
 def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) -> list[tuple[Span, Span | None]]:
@@ -210,6 +231,10 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
                   sentence: int) -> tuple[Resolution | None, str]:
     head = span.root
     text = span.text
+    first = span[0]
+    if first.is_sent_start and first.pos_ in ("ADJ", "ADV", "NUM") and not first.ent_type_ and len(span) > 1:
+        # "Angry French workers": capitalised only because it opens the sentence, not a name
+        text = text[:1].lower() + text[1:]
     kind = "modifier" if head.dep_ in ("compound", "amod") else "actor"
     if appos is not None:
         text = f"{text}, {appos.text}"
