@@ -1,0 +1,84 @@
+"""Finding an actor by what a user types, and the polity a state actor stands for.
+
+A user names an actor by id (`nicolas-maduro`), name or alias, with or without
+accents ("Nicolas Maduro" finds "Nicolás Maduro"), or by part of a name ("Maduro")
+when only one actor is that much the best fit. When nothing matches, the error
+lists the nearest names, so a typo is one step from the right query.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from typing import Any
+
+from ..errors import UsageError
+from .sql import json_list, rows
+from .text import fold
+
+# Sectors that act for a state: a label or judgement of any of them is one of the
+# state's rule (the legitimacy of "the Maduro government", of "Maduro's inauguration").
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _actors(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return rows(
+        conn,
+        "SELECT a.actor_id, a.name, a.country, a.sector, a.aliases, "
+        "(SELECT count(*) FROM mentions AS m WHERE m.actor_id = a.actor_id) AS mentions "
+        "FROM actors AS a",
+    )
+
+
+def _names(actor: dict[str, Any]) -> list[str]:
+    return [actor["actor_id"], actor["name"], *json_list(actor.get("aliases"))]
+
+
+def find_actor(conn: sqlite3.Connection, query: str) -> dict[str, Any]:
+    """The actor `query` names: by id, folded name or alias, else by all its words.
+
+    Among several equally good matches the most mentioned wins (it is the one a
+    reader of the store means). Raises UsageError E420 with near candidates.
+    """
+    actors = _actors(conn)
+    key = fold(query)
+    exact = [a for a in actors if a["actor_id"] == query.strip()]
+    if not exact:
+        exact = [a for a in actors if key and any(fold(n) == key for n in _names(a))]
+    if not exact and key:
+        wanted = set(key.split())
+        exact = [a for a in actors if any(wanted <= set(fold(n).split()) for n in _names(a))]
+    if exact:
+        best = max(exact, key=lambda a: (a["mentions"], -len(a["name"])))
+        return {k: v for k, v in best.items() if k != "aliases"} | {"aliases": json_list(best["aliases"])}
+    raise UsageError("E420", query=query, near=_near(actors, key))
+
+
+def _near(actors: list[dict[str, Any]], key: str) -> str:
+    by_name: dict[str, str] = {}
+    for actor in actors:
+        for name in _names(actor):
+            by_name.setdefault(fold(name), actor["name"])
+    close = difflib.get_close_matches(key, list(by_name), n=8, cutoff=0.5)
+    # A typo in one word of a longer name ("Madura" for "Nicolás Maduro").
+    words = {w: name for name in by_name for w in name.split() if len(w) > 2}
+    for part in key.split():
+        close += [words[w] for w in difflib.get_close_matches(part, list(words), n=3, cutoff=0.7)]
+    names = list(dict.fromkeys(by_name[c] for c in close))[:5]
+    return "; near: " + ", ".join(names) if names else " (the store has no actor of that name)"
+
+
+def polity(actor: dict[str, Any]) -> tuple[str, str] | None:
+    """The subject a judgement of this actor is about, as (key, display name).
+
+    A state actor (a government body, an office-holder, the country itself) stands
+    for its state's rule: judgements of Maduro, of "the Venezuelan government" and of
+    Venezuela are judgements of one subject. Other actors are their own subject;
+    an actor of no known country that is only a role word ("officials") is none.
+    """
+    country, sector = actor.get("country"), actor.get("sector")
+    if country and (sector is None or sector in STATE_SECTORS):
+        return f"state:{country}", f"{country} state"
+    if actor.get("actor_id", "").startswith("role-") and not country:
+        return None
+    return f"actor:{actor['actor_id']}", actor.get("name") or actor["actor_id"]

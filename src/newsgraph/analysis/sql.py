@@ -1,0 +1,57 @@
+"""Small helpers for the analysis SQL: rows as dicts, and tables that may not exist yet.
+
+Analysis reads stores written by several versions of newsgraph; a table added by a
+later schema step (labels, tones) is simply absent from an older store, and the
+analyses that use it then report nothing for it instead of failing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+
+def rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """The rows of a query as dicts keyed by column name."""
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether the store has the table (older stores lack the later ones)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
+    ).fetchone()
+    return found is not None
+
+
+def columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """The column names of a table (empty when the table is absent)."""
+    return {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+
+
+def json_list(value: Any) -> list[Any]:
+    """A JSON list column decoded (tolerating NULL and already-decoded values)."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    try:
+        decoded = json.loads(value)
+    except (TypeError, ValueError):
+        return []
+    return decoded if isinstance(decoded, list) else []
+
+
+def source_of(article: dict[str, Any]) -> str:
+    """Who published an article, for grouping: its outlet, or the article itself.
+
+    The outlet is never guessed (see `analyze --outlet`); articles without one are
+    not lumped together as one unknown outlet but each shown on its own.
+    """
+    if article.get("outlet"):
+        return str(article["outlet"])
+    return f"article {article['article_id'][:8]}"

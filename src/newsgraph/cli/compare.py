@@ -1,0 +1,52 @@
+"""Render an actor comparison (`analysis.compare_actor`) as rich tables, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: Console | None = None) -> None:
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        return
+    console = console or Console()
+    actor = result["actor"]
+    where = " ".join(x for x in (actor.get("country"), actor.get("sector")) if x)
+    console.print(f"[bold]{_esc(actor['name'])}[/bold] ({actor['actor_id']}{', ' + where if where else ''})")
+    if not result["has_labels"]:
+        console.print("[dim]This store has no labels table (written before framing): labels and tone are empty.[/dim]")
+    for g in result["outlets"]:
+        console.print()
+        console.print(f"[bold cyan]{_esc(g['outlet'])}[/bold cyan] — {g['mentions']} mentions, quoted {g['quoted']}×")
+        for a in g["articles"]:
+            console.print(f"  {a['date'] or 'undated'}  {_esc(a['title'] or a['article_id'])}", highlight=False)
+        if g["labels"]:
+            table = Table(box=None, pad_edge=False, show_edge=False)
+            for col in ("label", "n", "kind", "voice", "pol"):
+                table.add_column(col, justify="right" if col in ("n", "pol") else "left")
+            for label in g["labels"]:
+                voice = label["voice"] if label["voice"] == "author" else f"quoted: {label['speaker'] or 'unattributed'}"
+                pol = {1: "+", -1: "−", 0: "0"}.get(label["polarity"], "")
+                table.add_row(_esc(label["label"]), str(label["count"]), label["kind"] or "", _esc(voice), pol)
+            console.print(table)
+        elif result["has_labels"]:
+            console.print("  [dim]no labels[/dim]")
+        for voice, tone in sorted(g["tone"].items()):
+            score = "—" if tone["score"] is None else f"{tone['score']:+.2f}"
+            console.print(
+                f"  tone ({voice}): {score} over {tone['mentions']} mentions "
+                f"(−{tone['negative']} / {tone['neutral']} / +{tone['positive']})"
+            )
+        if g["top_speakers"]:
+            quoted = ", ".join(f"{_esc(s['name'])} {s['quotes']}" for s in g["top_speakers"])
+            console.print(f"  quotes: {quoted}")
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(str(text))

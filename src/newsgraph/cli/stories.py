@@ -1,0 +1,37 @@
+"""Render stories and threads (`analysis.find_stories`) as rich tables, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+
+def print_stories(result: dict[str, Any], *, as_json: bool = False, console: Console | None = None) -> None:
+    if as_json:
+        out = {k: v for k, v in result.items() if k != "pairs"}
+        print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        return
+    console = console or Console()
+    stories = {s["story_id"]: s for s in result["stories"]}
+    console.print(f"[bold]{len(result['threads'])} threads, {len(stories)} stories, "
+                  f"{sum(len(s['articles']) for s in stories.values())} articles[/bold]")
+    for thread in result["threads"]:
+        dyads = ", ".join("–".join(d) for d in thread["dyads"]) or "no shared dyad"
+        span = f"{thread['first_date'] or '?'} … {thread['last_date'] or '?'}"
+        console.print()
+        console.print(f"[bold cyan]thread {thread['thread_id']}[/bold cyan]: {len(thread['stories'])} stories, {span}; dyads {dyads}")
+        table = Table(box=None, pad_edge=False, show_edge=False)
+        for col in ("story", "date", "source", "title", "words"):
+            table.add_column(col)
+        for sid in thread["stories"]:
+            story = stories[sid]
+            for i, a in enumerate(story["articles"]):
+                table.add_row(
+                    sid if i == 0 else "", a["date"] or "undated", escape(a["source"]),
+                    escape(a["title"] or ""), ", ".join(story["terms"][:5]) if i == 0 else "",
+                )
+        console.print(table)

@@ -1,0 +1,141 @@
+"""Gather a store's figures for the report and render them into the template."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..analysis import compare_actor, conflicting_claims, dyad_timeline, find_stories
+from ..analysis.sql import has_table, rows, source_of
+from ..errors import UsageError
+from . import svg
+
+TOP_ACTORS = 15
+FRAMED_ACTORS = 6
+MAX_ROWS = 300
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _top_actors(conn) -> list[dict[str, Any]]:
+    return rows(
+        conn,
+        "SELECT m.actor_id, a.name, a.country, a.sector, count(*) AS mentions, "
+        "count(DISTINCT m.article_id) AS articles FROM mentions AS m JOIN actors AS a USING (actor_id) "
+        "WHERE m.kind != 'location' AND m.actor_id NOT LIKE 'role-%' "
+        "GROUP BY m.actor_id ORDER BY mentions DESC, a.name LIMIT ?",
+        (TOP_ACTORS,),
+    )
+
+
+def _framed(conn, actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The comparison for the most labelled actors (or the most mentioned, before labels)."""
+    if has_table(conn, "labels"):
+        ids = [r["actor_id"] for r in rows(
+            conn, "SELECT actor_id, count(*) AS n FROM labels GROUP BY actor_id ORDER BY n DESC, actor_id LIMIT ?",
+            (FRAMED_ACTORS,))]
+    else:
+        ids = []
+    ids = ids or [a["actor_id"] for a in actors if a["sector"] and a["country"]][:FRAMED_ACTORS]
+    out = []
+    for actor_id in ids:
+        result = compare_actor(conn, actor_id)
+        tone_rows = [
+            (g["outlet"], (g["tone"].get("author") or {}).get("score"), (g["tone"].get("quoted") or {}).get("score"))
+            for g in result["outlets"] if g["tone"]
+        ]
+        result["tone_chart"] = svg.tone_chart(tone_rows, title=f"Tone toward {result['actor']['name']} by outlet") if tone_rows else None
+        out.append(result)
+    return out
+
+
+def report_data(store) -> dict[str, Any]:
+    """Everything the report shows, as plain data plus the charts' SVG markup."""
+    conn = store.connection
+    stats = store.stats()
+    actors = _top_actors(conn)
+    dyads = dyad_timeline(conn)
+    events = rows(
+        conn,
+        "SELECT e.article_id, COALESCE(e.date, a.date) AS date, a.outlet, e.source_name, e.target_name, "
+        "e.plover, e.cameo, e.quad_class, e.goldstein, e.status, e.negated, e.trigger, "
+        "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence "
+        "FROM events AS e JOIN articles AS a USING (article_id) ORDER BY date, e.article_id, e.idx LIMIT ?",
+        (MAX_ROWS,),
+    )
+    quotes = rows(
+        conn,
+        "SELECT q.article_id, a.outlet, a.date, q.kind, q.text, q.speaker_name, q.speaker_text "
+        "FROM quotes AS q JOIN articles AS a USING (article_id) ORDER BY a.date, q.article_id, q.idx LIMIT ?",
+        (MAX_ROWS,),
+    )
+    for row in events + quotes:
+        row["source"] = source_of(row)
+    stories = find_stories(conn)
+    story_by_id = {s["story_id"]: s for s in stories["stories"]}
+    plover = Counter(e["plover"] for e in rows(conn, "SELECT plover FROM events WHERE negated = 0"))
+    return {
+        "version": __version__,
+        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "store": os.path.basename(store.path),
+        "stats": stats,
+        "actors": actors,
+        "actors_chart": svg.bar_chart([(a["name"], a["mentions"], a["sector"]) for a in actors],
+                                      title="Most mentioned actors") if actors else None,
+        "plover_chart": svg.bar_chart(sorted(((k, v, None) for k, v in plover.items()), key=lambda t: -t[1]),
+                                      title="Events by PLOVER type") if plover else None,
+        "dyads": [dict(d, chart=svg.dyad_chart(d)) for d in dyads],
+        "events": events,
+        "quotes": quotes,
+        "framing": _framed(conn, actors),
+        "stories": stories,
+        "story_by_id": story_by_id,
+        "timeline": svg.timeline([(s["articles"][0]["title"] or s["story_id"], s["first_date"], len(s["articles"]))
+                                  for s in stories["stories"]], title="Stories over time") if stories["stories"] else None,
+        "claims": conflicting_claims(conn),
+        "has_labels": has_table(conn, "labels"),
+        "has_tones": has_table(conn, "tones"),
+    }
+
+
+def render_report(store) -> str:
+    """The report's HTML text."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters["mark"] = _mark
+    return env.get_template("report.html").render(**report_data(store))
+
+
+def _mark(claim: dict[str, Any]):
+    """The claim's evidence sentence with the judging word highlighted (escaped first)."""
+    from markupsafe import Markup, escape
+
+    text = claim["evidence"] or ""
+    term = claim["term"]
+    lower = text.casefold()
+    at = lower.find(term.split()[0]) if term else -1
+    if at < 0:
+        return escape(text)
+    end = at + len(term.split()[0])
+    return Markup(f"{escape(text[:at])}<mark>{escape(text[at:end])}</mark>{escape(text[end:])}")
+
+
+def write_report(store, path: str | os.PathLike[str]) -> int:
+    """Write the report to `path` (through a temporary file); return its size in bytes."""
+    html = render_report(store).encode("utf-8")
+    target = Path(path)
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_bytes(html)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError("E421", path=str(path), reason=exc) from exc
+    return len(html)
