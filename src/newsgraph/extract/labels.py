@@ -36,7 +36,7 @@ DESCRIBING = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "punct
 # How an actor attaches to a noun it owns or does.
 OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 COPULA_SLOTS = frozenset({"attr", "acomp"})  # acomp: only an adjective that judges
-NAMING_SLOTS = frozenset({"oprd", "attr", "xcomp", "acomp"})
+NAMING_SLOTS = frozenset({"oprd", "attr", "xcomp", "acomp", "dobj"})  # dobj: "branded X a usurper" parsed as two objects
 # Named entity types that name the actor itself, not describe it.
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 
@@ -82,11 +82,21 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
     head = span.root
     name = _name_tokens(span, kb)
     own = [t for t in span if t.i not in name and _describes(t, span)]
+    inside = _named_inside(span, people)
     if own and not _is_predicate(head, terms):
-        yield "title", own, actor_id
-        for person in _named_inside(span, name, people):
-            if person != actor_id:
-                yield "possession", own, person
+        # A head that is not a name but a person's or group's role word ("supporters of
+        # X") is someone of its own; any other ("the X regime") is what X owns.
+        role = None if head.i in name else (kb.role(head.lemma_) or kb.role(head.text))
+        owned = role is None or role.kind == "org"
+        if actor_id in inside and head.i not in name:
+            # the phrase was resolved to the person named inside it
+            if owned:
+                yield "possession", own, actor_id
+        else:
+            yield "title", own, actor_id
+            for person in inside:
+                if person != actor_id and owned and head.i not in name:
+                    yield "possession", own, person
     for child in head.rights:
         if (child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not _is_name(child)
                 and not any(c.dep_ == "nummod" for c in child.children)):  # "35 tons": a quantity
@@ -135,11 +145,13 @@ def _is_name(token: Token) -> bool:
     return token.ent_type_ in NAME_TYPES and token.pos_ == "PROPN"
 
 
-def _named_inside(span: Span, name: set[int], people: dict[str, str]) -> list[str]:
-    """Person actors named inside another actor's mention ("the Maduro regime")."""
+def _named_inside(span: Span, people: dict[str, str]) -> list[str]:
+    """Person actors named inside a mention as owners ("the Maduro regime", "Maduro's
+    government", "the government of Maduro")."""
     out = []
     for t in span:
-        if t.pos_ == "PROPN" and t.i != span.root.i and t.dep_ in OWNER_DEPS | {"flat"}:
+        owner = t.dep_ in OWNER_DEPS | {"flat"} or t.dep_ == "pobj" and t.head.lower_ == "of"
+        if t.pos_ == "PROPN" and t.i != span.root.i and owner:
             actor = people.get(t.text.lower())
             if actor and actor not in out:
                 out.append(actor)
@@ -155,6 +167,8 @@ def _owned(head: Token, span: Span, kb) -> tuple[str, Token] | None:
         noun = head.head.head
     elif head.dep_ == "npadvmod" and head.head.tag_ in ("VBN", "VBG") and head.head.dep_ == "amod":
         noun, kind = head.head.head, "modifier"  # "X-backed riots"
+    while noun is not None and noun.i >= 2 and noun.doc[noun.i - 1].tag_ == "HYPH" and noun.head.i == noun.i - 2:
+        noun = noun.head  # "swearing-in": the word after the hyphen hangs on the one before
     if noun is None or span.start <= noun.i < span.end or _is_name(noun):
         return None
     role = kb.role(noun.lemma_) or kb.role(noun.text)
@@ -193,6 +207,9 @@ def _is_predicate(head: Token, terms: FramingTerms) -> bool:
     its subject, and is not labelled as an actor of its own."""
     if head.dep_ == "pobj" and head.head.lower_ == "as":
         return head.head.head.lemma_ in terms.naming_verbs  # "recognised X as interim president"
+    if head.dep_ == "dobj":  # the second of two objects ("branded X a usurper")
+        return head.head.lemma_ in terms.naming_verbs and any(
+            c.dep_ == "dobj" and c.i < head.i for c in head.head.children)
     return head.dep_ in COPULA_SLOTS | NAMING_SLOTS and head.head.lemma_ in terms.naming_verbs | {"be"}
 
 
@@ -204,7 +221,10 @@ def _phrase(noun: Token) -> list[Token]:
             break
         start = min(t.i for t in child.subtree)
     doc = noun.doc
-    tokens = [t for t in doc[start:noun.i + 1] if not (t.is_punct and t.text not in ("-", "–"))]
+    end = noun.i + 1
+    while end + 1 < len(doc) and doc[end].tag_ == "HYPH" and doc[end + 1].head.i in (noun.i, end):
+        end += 2  # "swearing-in", "take-over": the hyphenated rest of the word
+    tokens = [t for t in doc[start:end] if not (t.is_punct and t.text not in ("-", "–"))]
     return [t for t in tokens if t.pos_ not in ("DET", "PRON")]
 
 
