@@ -133,6 +133,8 @@ class _Coder:
             coding = self._intention(coding.cameo, coding.plover, "intended")
             status = coding.status
         negated = any(c.dep_ == "neg" for c in list(coded.children) + list(verb.children))
+        coding, negated = self._refusal(coding._replace(status=status), negated)
+        status = coding.status
         sources = self._sources(verb)
         targets = self._targets(coded, entry if coded is verb else self._lookup(coded), sources)
         if not sources:
@@ -140,8 +142,14 @@ class _Coder:
         targets = self._other_side(targets, sources)
         if not targets:
             targets = self._other_side(self._complement_targets(coded), sources)
+        if not targets and coded.dep_ in ("advcl", "xcomp") and coded.head is not coded:
+            # "sent inspectors to Bosnia to investigate …": the purpose shares the act's target
+            head = coded.head
+            targets = self._other_side(self._targets(head, self._lookup(head), sources), sources)
         if not targets:
             targets = self._place_target(coded, sources)
+        if not targets:
+            targets = self._named_within(coded, sources)
         if not targets and coding.plover == "PROTEST":
             targets = self._own_government(sources)
         speaker = self._speaker_for(coded)
@@ -158,6 +166,16 @@ class _Coder:
             events += [self._event(index, sent, coded, coding, target, source, negated, speaker)
                        for source in sources for target in targets if target.actor_id != source.actor_id]
         return events
+
+    def _refusal(self, coding: "_Coding", negated: bool) -> tuple["_Coding", bool]:
+        """"X will not accept refugees", "is not willing to meet": a negated promise is a
+        refusal (PLOVER REJECT, CAMEO 12x), an event in its own right; a negated act
+        that was done ("did not recognise") stays a negated event."""
+        if not negated or coding.status != "intended":
+            return coding, negated
+        cameo = next((v for k, v in REFUSAL_OF.items() if coding.cameo.startswith(k)), "120")
+        code = self.lexicon.code(cameo)
+        return _Coding(cameo, "REJECT", code.plover_mode or None, "done"), False
 
     def _complement_targets(self, verb: Token) -> list[Mention]:
         """No target in the verb's own phrase: whoever its complement or condition names.
@@ -219,6 +237,25 @@ class _Coder:
         if lemma in VICTIMS or obj.pos_ == "PRON" or self.lexicon.in_class(lemma, *VICTIM_CLASSES):
             return True
         return self.resolver is not None and self.resolver.kb.role(lemma) is not None  # "the deputy chief"
+
+    def _named_within(self, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """Last resort: the first actor named inside the verb's object or prepositional
+        phrases ("rejected an invitation to a meeting of Palestinian factions", "agreed to
+        extend the mandate of the force in Lebanon")."""
+        for child in verb.children:
+            if child.dep_ not in (*OBJECTS, "dative", "prep"):
+                continue
+            for token in child.subtree:
+                mention = self.actor_at.get(token.i)
+                if mention is not None:
+                    found = self._other_side([mention], sources)
+                    if found:
+                        return found
+            for m in self.locations:
+                lo, hi = self.doc[child.left_edge.i].idx, self.doc[child.right_edge.i].idx
+                if lo <= m.start <= hi and self._other_side([m], sources):
+                    return [m]
+        return []
 
     def _own_government(self, sources: list[Mention]) -> list[Mention]:
         """A protest that names no target is against the protesters' own government
@@ -291,6 +328,8 @@ class _Coder:
                         break
         if not sources:
             return []
+        if not targets and entry.plover == "PROTEST":
+            targets = self._own_government(sources)  # "a hunger strike" with no one named
         coding = _Coding(entry.cameo, entry.plover, entry.mode or None, "done")
         speaker = self._speaker_for(noun)
         if not targets and len(sources) >= 2:
@@ -337,14 +376,17 @@ class _Coder:
         if act is None:  # "committed to opening up": the act is a gerund after "to"
             prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             act = next((c for c in prep.children if c.dep_ == "pcomp"), None) if prep is not None else None
-        entry = self._lookup(act) if act is not None else None
-        if entry is None or not entry.plover:
+        if act is None:
             return []
-        coding = self._intention(entry.cameo, entry.plover, "intended")
+        entry = self._lookup(act)
+        if entry is not None and entry.plover:
+            coding = self._intention(entry.cameo, entry.plover, "intended")
+        else:  # ready to do something the lexicon has no event for: still a commitment
+            entry, coding = None, _Coding("030", "AGREE", None, "intended")
         self.consumed.add(act.i)
         sources = self._sources(verb)
         targets = self._targets(act, entry, sources) or self._place_target(act, sources)
-        negated = any(c.dep_ == "neg" for c in verb.children)
+        coding, negated = self._refusal(coding, any(c.dep_ == "neg" for c in verb.children))
         speaker = self._speaker_for(act)
         return [self._event(index, sent, act, coding, source, target, negated, speaker)
                 for source in sources for target in (targets or [None])
@@ -459,7 +501,10 @@ class _Coder:
                 # "rejected calls by Belarus's rulers", "crimes by Croatian extremists"
                 yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-            yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            yield self._actors_under(pobj)
+            if pobj is not None:  # "protested against Sweden's decision"
+                yield self._actors_under(next((c for c in pobj.children if c.dep_ == "poss"), None))
 
     def _actors_under(self, token: Token | None) -> list[Mention]:
         """The actors a noun phrase names: its own mention and those of its conjuncts."""
@@ -564,7 +609,9 @@ INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager
 # Verbs that carry a nominal event without adding one: the subject does the noun's act.
 LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue resume undertake mount "
                         "issue make give declare order organize organise lead carry step escalate "
-                        "intensify initiate open pursue wage".split())
+                        "intensify initiate open pursue wage complete speed accelerate finish".split())
+# What refusing a promised act is coded as, by the promise's code (CAMEO 03x → 12x).
+REFUSAL_OF = {"031": "121", "033": "122", "034": "123", "035": "124", "036": "125", "038": "126"}
 # Conjunctions that make a clause the condition of a threat or a demand.
 CONDITIONS = frozenset({"unless", "if", "until"})
 # Acts whose announcement is a threat, not a promise.
