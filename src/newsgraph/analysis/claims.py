@@ -25,7 +25,7 @@ from typing import Any
 
 from ..knowledge.claims import load_claim_terms
 from .actors import polity
-from .sql import has_table, rows, source_of
+from .sql import has_table, polarity, rows, source_of
 from .text import fold
 
 _TOKEN = re.compile(r"\w+(?:[’']\w+)*|[^\w\s]", re.UNICODE)
@@ -170,7 +170,8 @@ def _from_labels(conn, terms, longest, add) -> None:
     for label in found:
         tokens = _tokens(label["label"])
         for first, _, aspect, sign, term in _match_terms(tokens, terms, longest):
-            if label["polarity"] is not None and label["polarity"] * sign < 0:
+            own = polarity(label["polarity"])
+            if own and own * sign < 0:
                 sign = -sign  # the label's own polarity knows a negation the word alone does not
             elif _negated(tokens, first):
                 sign = -sign

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import dates
 from .actors import find_actor
-from .sql import has_table, rows, source_of
+from .sql import has_table, polarity, rows, source_of
 
 TOP_SPEAKERS = 5
 
@@ -64,7 +64,7 @@ def _labels(conn: sqlite3.Connection, actor_id: str, group) -> None:
     found = rows(
         conn,
         'SELECT l.article_id, l.sentence, l.label, l.kind, l.polarity, l.voice, l.speaker_id, '
-        's.name AS speaker_name, t.text AS evidence FROM labels AS l '
+        'COALESCE(s.name, l.speaker_name) AS speaker_name, t.text AS evidence FROM labels AS l '
         'LEFT JOIN actors AS s ON s.actor_id = l.speaker_id '
         'LEFT JOIN sentences AS t ON t.article_id = l.article_id AND t.idx = l.sentence '
         'WHERE l.actor_id = ? ORDER BY l.article_id, l.idx',
@@ -77,7 +77,7 @@ def _labels(conn: sqlite3.Connection, actor_id: str, group) -> None:
         owners[id(g)] = g
         key = (row["label"].casefold(), row["voice"], row["speaker_id"])
         entry = per_group[id(g)].setdefault(key, {
-            "label": row["label"], "kind": row["kind"], "polarity": row["polarity"],
+            "label": row["label"], "kind": row["kind"], "polarity": polarity(row["polarity"]),
             "voice": row["voice"], "speaker_id": row["speaker_id"], "speaker": row["speaker_name"],
             "count": 0, "articles": [], "evidence": [],
         })

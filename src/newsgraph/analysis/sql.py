@@ -55,3 +55,15 @@ def source_of(article: dict[str, Any]) -> str:
     if article.get("outlet"):
         return str(article["outlet"])
     return f"article {article['article_id'][:8]}"
+
+
+_POLARITY = {"negative": -1, "positive": 1, "neutral": 0, "-1": -1, "1": 1, "0": 0}
+
+
+def polarity(value: Any) -> int | None:
+    """A label's polarity as -1/0/1 whether the store spells it as a word or a number."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        return (value > 0) - (value < 0)
+    return _POLARITY.get(str(value).strip().casefold())
