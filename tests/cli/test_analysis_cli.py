@@ -57,7 +57,7 @@ def test_report_is_self_contained_and_escaped(analysis_store, tmp_path):
     assert "@import" not in html and "url(" not in html
     for section in ("actors", "dyads", "events", "quotes", "framing", "stories", "claims"):
         assert f'id="{section}"' in html
-    assert "<mark>rigged</mark>" in html
+    assert "<mark>rigged</mark>" in html and "<mark>legitimately</mark>" in html
 
 
 def test_report_to_a_missing_folder_is_a_coded_error(analysis_store, tmp_path):

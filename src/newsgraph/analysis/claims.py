@@ -42,7 +42,7 @@ _PREDICATE = frozenset(
 _NEGATORS = frozenset("not no never nothing neither nor hardly without n't".split())
 _CLAUSE_BREAK = frozenset(", ; : . ! ?".split())
 _QUOTE_MARKS = frozenset("“ ” \" ‘ ’ '".split())
-AFTER_WINDOW = 7
+AFTER_WINDOW = 4
 BEFORE_WINDOW = 8
 
 
@@ -133,7 +133,7 @@ def find_claims(store_or_conn: Any) -> list[dict[str, Any]]:
         quotes[q["article_id"]].append(q)
     claims: dict[tuple, dict[str, Any]] = {}
 
-    def add(article_id, sentence, start, end, term, aspect, sign, actor_id, evidence, via, holder=None):
+    def add(article_id, sentence, start, end, term, aspect, sign, actor_id, evidence, via, holder=None, at=None):
         actor = actors.get(actor_id)
         subject = polity(actor) if actor else None
         if subject is None:
@@ -150,7 +150,7 @@ def find_claims(store_or_conn: Any) -> list[dict[str, Any]]:
             "polarity": sign, "subject": subject[0], "subject_name": name,
             "actor_id": actor_id, "actor": actor["name"],
             **(holder or _holder(quotes[article_id], start, articles[article_id])),
-            "evidence": evidence, "via": via,
+            "evidence": evidence, "evidence_at": at, "via": via,
         }
 
     if has_table(conn, "labels"):
@@ -163,13 +163,14 @@ def _from_labels(conn, terms, longest, add) -> None:
     found = rows(
         conn,
         'SELECT l.article_id, l.sentence, l.start, l."end", l.label, l.polarity, l.voice, '
-        "l.speaker_id, l.actor_id, a.name AS speaker_name, s.text AS evidence FROM labels AS l "
+        "l.speaker_id, l.actor_id, COALESCE(a.name, l.speaker_name) AS speaker_name, s.text AS evidence, "
+        "s.start AS sentence_start FROM labels AS l "
         "LEFT JOIN actors AS a ON a.actor_id = l.speaker_id "
         "LEFT JOIN sentences AS s ON s.article_id = l.article_id AND s.idx = l.sentence",
     )
     for label in found:
         tokens = _tokens(label["label"])
-        for first, _, aspect, sign, term in _match_terms(tokens, terms, longest):
+        for first, last, aspect, sign, term in _match_terms(tokens, terms, longest):
             own = polarity(label["polarity"])
             if own and own * sign < 0:
                 sign = -sign  # the label's own polarity knows a negation the word alone does not
@@ -179,8 +180,12 @@ def _from_labels(conn, terms, longest, add) -> None:
             if label["voice"] and label["voice"] != "author":
                 holder = {"voice": "quoted", "speaker_id": label["speaker_id"],
                           "speaker": label["speaker_name"] or "unattributed quote"}
-            add(label["article_id"], label["sentence"], label["start"], label["end"], term, aspect,
-                sign, label["actor_id"], label["evidence"], "label", holder)
+            # Offsets of the judging words: in the article, and in the evidence sentence.
+            start, end = label["start"] + tokens[first][1], label["start"] + tokens[last][2]
+            base = label["sentence_start"]
+            at = None if base is None else (start - base, end - base)
+            add(label["article_id"], label["sentence"], start, end, term, aspect,
+                sign, label["actor_id"], label["evidence"], "label", holder, at)
 
 
 def _from_sentences(conn, terms, longest, add) -> None:
@@ -208,7 +213,7 @@ def _from_sentences(conn, terms, longest, add) -> None:
                 sign = -sign
             start = s["start"] + tokens[first][1]
             add(s["article_id"], s["idx"], start, s["start"] + tokens[last][2], term, aspect, sign,
-                target["actor_id"], s["text"], "sentence")
+                target["actor_id"], s["text"], "sentence", at=(tokens[first][1], tokens[last][2]))
 
 
 def conflicting_claims(store_or_conn: Any) -> list[dict[str, Any]]:

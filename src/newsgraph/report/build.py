@@ -114,17 +114,15 @@ def render_report(store) -> str:
 
 
 def _mark(claim: dict[str, Any]):
-    """The claim's evidence sentence with the judging word highlighted (escaped first)."""
+    """The claim's evidence sentence with the judging words highlighted (escaped first)."""
     from markupsafe import Markup, escape
 
     text = claim["evidence"] or ""
-    term = claim["term"]
-    lower = text.casefold()
-    at = lower.find(term.split()[0]) if term else -1
-    if at < 0:
+    at = claim.get("evidence_at")
+    if not at or not (0 <= at[0] < at[1] <= len(text)):
         return escape(text)
-    end = at + len(term.split()[0])
-    return Markup(f"{escape(text[:at])}<mark>{escape(text[at:end])}</mark>{escape(text[end:])}")
+    start, end = at
+    return Markup(f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}")
 
 
 def write_report(store, path: str | os.PathLike[str]) -> int:
