@@ -105,6 +105,8 @@ class _Coder:
 
     # -- verbs ------------------------------------------------------------------------------
     def _code_verb(self, index: int, sent: Span, verb: Token) -> list[Event]:
+        if self._aim_of_protest(verb):
+            return []
         if verb.lemma_ == "be":
             return self._code_disposition(index, sent, verb)
         demand = self._code_obligation(index, sent, verb)
@@ -113,6 +115,15 @@ class _Coder:
         entry = self._lookup(verb)
         if entry is None:
             return []
+        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        obj = _object(verb)
+        if obj is not None and complement is None and not entry.object and (
+                entry.wraps and verb.lemma_.lower() not in COMMISSIVES or verb.lemma_.lower() in LIGHT_VERBS):
+            # "undertook a mediation mission", "announced a suspension of links": without a
+            # complement the verb only carries the act its object names (a nominal event)
+            return []
+        if verb.lemma_.lower() in FAILURES and complement is not None:
+            return self._code_failure(index, sent, verb, complement)
         coded, coding = verb, _Coding(entry.cameo, entry.plover, entry.mode, entry.status or "done")
         if entry.wraps and entry.status in ("intended", "threatened"):
             # "pledged to continue supporting", "threatened to impose sanctions": the act
@@ -132,9 +143,16 @@ class _Coder:
             # "Portugal will support …", "they would boycott the talks": a promise or a threat
             coding = self._intention(coding.cameo, coding.plover, "intended")
             status = coding.status
+        if status == "intended" and _conditional(coded):
+            # "will withdraw its force unless the president …": a promise held over someone
+            coding = self._intention(coding.cameo, "THREATEN", "threatened")
+            status = coding.status
         negated = any(c.dep_ == "neg" for c in list(coded.children) + list(verb.children))
         coding, negated = self._refusal(coding._replace(status=status), negated)
         status = coding.status
+        if coding.plover == "PROTEST":  # "rallied to demand reforms": the aim is the protest's
+            self.consumed.update(t.i for c in coded.children if c.dep_ == "advcl" and _purpose(c)
+                                 for t in c.subtree)
         sources = self._sources(verb)
         targets = self._targets(coded, entry if coded is verb else self._lookup(coded), sources)
         if not sources:
@@ -166,6 +184,36 @@ class _Coder:
             events += [self._event(index, sent, coded, coding, target, source, negated, speaker)
                        for source in sources for target in targets if target.actor_id != source.actor_id]
         return events
+
+    def _aim_of_protest(self, verb: Token) -> bool:
+        """"began a hunger strike to demand …", "staged rallies to protest …": the aim of a
+        protest the sentence names as a noun is part of that protest, not another event."""
+        if verb.dep_ != "advcl" or not _purpose(verb):
+            return False
+        obj = _object(verb.head)
+        if obj is None:
+            return False
+        compound = next((c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1), None)
+        lemmas = [obj.lemma_.lower()] + ([f"{compound.lemma_.lower()}-{obj.lemma_.lower()}"] if compound else [])
+        return any((e := self.lexicon.noun(lemma)) is not None and e.plover == "PROTEST" for lemma in lemmas)
+
+    def _code_failure(self, index: int, sent: Span, verb: Token, act: Token) -> list[Event]:
+        """"failed to reach agreement", "failed to agree on a date": a cooperative act not
+        achieved reads as a rejection (PLOVER REJECT); any other act failed is no event."""
+        entry = self._lookup(act)
+        self.consumed.update(t.i for t in act.subtree)
+        if entry is None or entry.plover not in COOPERATIVE:
+            return []
+        sources = self._sources(verb)
+        targets = self._other_side(self._targets(act, entry, sources), sources)
+        code = self.lexicon.code("120")
+        coding = _Coding("120", "REJECT", code.plover_mode or None, "done")
+        speaker = self._speaker_for(verb)
+        if not targets and len(sources) >= 2:
+            return [self._event(index, sent, verb, coding, a, b, False, speaker)
+                    for a in sources for b in sources if a.actor_id != b.actor_id]
+        return [self._event(index, sent, verb, coding, a, t, False, speaker)
+                for a in sources for t in (targets or [None])]
 
     def _refusal(self, coding: "_Coding", negated: bool) -> tuple["_Coding", bool]:
         """"X will not accept refugees", "is not willing to meet": a negated promise is a
@@ -609,7 +657,12 @@ INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager
 # Verbs that carry a nominal event without adding one: the subject does the noun's act.
 LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue resume undertake mount "
                         "issue make give declare order organize organise lead carry step escalate "
-                        "intensify initiate open pursue wage complete speed accelerate finish".split())
+                        "intensify initiate open pursue wage complete speed accelerate finish renew".split())
+# Verbs that commit to what they take, a noun as much as an act ("offered troops").
+COMMISSIVES = frozenset("offer promise pledge vow agree commit consent guarantee".split())
+# Verbs that say their complement did not happen.
+FAILURES = frozenset({"fail"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 # What refusing a promised act is coded as, by the promise's code (CAMEO 03x → 12x).
 REFUSAL_OF = {"031": "121", "033": "122", "034": "123", "035": "124", "036": "125", "038": "126"}
 # Conjunctions that make a clause the condition of a threat or a demand.
@@ -636,6 +689,17 @@ def _phrase_tokens(verb: Token) -> list[int]:
             continue
         out += [t.i for t in child.subtree]
     return out
+
+
+def _conditional(verb: Token) -> bool:
+    """An "unless" clause makes an announced act a condition put to someone."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+               for c in verb.children)
+
+
+def _purpose(clause: Token) -> bool:
+    """"… to demand reforms": an infinitive clause of purpose."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _object(verb: Token) -> Token | None:
