@@ -136,7 +136,7 @@ class _Coder:
                 coding = self._intention(inner_entry.cameo, inner_entry.plover, entry.status)
         if not coding.plover:
             return []  # a plain statement: PLOVER codes no event for it
-        if coding.cameo[:2] in FORCE_ROOTS and not self._object_can_suffer(coded):
+        if coding.cameo[:2] in FORCE_ROOTS and not (entry.object and coded is verb) and not self._object_can_suffer(coded):
             return []  # "executing a strategy", "attacking a problem": force needs someone to suffer it
         status = coding.status
         if status == "done" and any(c.lower_ in MODAL_INTENT for c in coded.children if c.dep_ == "aux"):
@@ -651,7 +651,7 @@ QUANTITIES = frozenset("thousand thousands hundred hundreds dozen dozens million
                        "groups number crowd crowds delegation team handful".split())
 # Heads that measure the object rather than name it.
 MEASURES = frozenset("ton tonne tons dollar million billion thousand worth amount number lot batch "
-                     "shipment consignment package supply".split())
+                     "shipment consignment package supply part portion half some most".split())
 # "X is ready to …": adjectives that make the act a promise.
 INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager poised set keen".split())
 # Verbs that carry a nominal event without adding one: the subject does the noun's act.
@@ -724,9 +724,13 @@ def _mutual(coding: "_Coding") -> bool:
 
 
 def _unique(events: list[Event]) -> list[Event]:
+    """One event per sentence, dyad and PLOVER type: "telephoned … to discuss" is one
+    consultation, not two. A consultation needs a counterpart ("the cabinet met" is none)."""
     seen, out = set(), []
     for e in events:
-        key = (e.sentence, e.source_id, e.target_id, e.cameo, e.trigger)
+        if e.plover == "CONSULT" and e.target_id is None:
+            continue
+        key = (e.sentence, e.source_id, e.target_id, e.plover, e.negated)
         if key not in seen:
             seen.add(key)
             out.append(e)
