@@ -39,9 +39,9 @@ def test_stories_json(analysis_store):
     result = runner.invoke(app, ["stories", "--store", str(analysis_store), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert len(data["stories"]) == 5 and len(data["threads"]) == 3
+    assert len(data["stories"]) == 5 and len(data["threads"]) == 4
     table = runner.invoke(app, ["stories", "--store", str(analysis_store)])
-    assert table.exit_code == 0 and "3 threads, 5 stories, 7 articles" in table.stdout
+    assert table.exit_code == 0 and "4 threads, 5 stories, 7 articles" in table.stdout
 
 
 def test_report_is_self_contained_and_escaped(analysis_store, tmp_path):

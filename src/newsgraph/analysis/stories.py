@@ -4,7 +4,7 @@ A story groups articles that report the same events: near-duplicates (shared
 shingles, `minhash`), and articles whose dates allow one event and that share its
 distinctive words (TF-IDF cosine, `tfidf`), its actors and its coded events (who
 did what to whom). A thread links stories that keep returning to the same pairs
-of states (dyads) across time, the way an analyst follows "Russia and the US over
+of states (dyads) across time, in words that are not foreign to each other, the way an analyst follows "Russia and the US over
 Venezuela" through several years of separate events.
 
 Everything is computed on demand from the store; nothing is written back.
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import dates, minhash, tfidf
+from .actors import STATE_SECTORS
 from .sql import rows, source_of
 from .text import content_words, shingles
 
@@ -30,9 +31,20 @@ from .text import content_words, shingles
 # whose dates are apart are one story only when they are near-duplicates.
 WEIGHTS = {"text": 0.6, "actors": 0.15, "dyads": 0.1, "events": 0.15}
 SAME_STORY = {"agree": 0.30, "unknown": 0.45}
+# Distinctive words alone suffice at this cosine: real coverage often resolves few
+# actors or events, and two reports of one event still share its rare words.
+SAME_STORY_TEXT = {"agree": 0.30, "unknown": 0.50}
+# Up to this many articles every pair is scored; beyond, only pairs sharing top terms.
+ALL_PAIRS = 600
 NEAR_DUPLICATE = 0.6
-# Threads: cosine of the stories' dyad profiles (TF-IDF over stories).
+# Threads: cosine of the stories' dyad profiles (TF-IDF over stories), counting only
+# the pairs a story returns to (weight 2 or more: two sentences, or one coded event).
 SAME_THREAD = 0.35
+THREAD_WORDS = 0.10
+CORE_DYAD = 2
+# Who makes a pair of states: the state itself, its organs, its political contenders.
+# A news agency or a company of another country quoted as a source makes none.
+DYAD_SECTORS = STATE_SECTORS | {"OPP", "REB", "PTY", "ELI"}
 
 
 @dataclass
@@ -50,12 +62,12 @@ def _load(conn: sqlite3.Connection) -> dict[str, _Doc]:
         title = a.get("title") or ""
         docs[a["article_id"]] = _Doc(a, content_words(title) * 2 + content_words(a["text"]))
     by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for m in rows(conn, "SELECT article_id, sentence, actor_id, country, kind FROM mentions"):
+    for m in rows(conn, "SELECT article_id, sentence, actor_id, country, sector, kind FROM mentions"):
         doc = docs.get(m["article_id"])
         if doc is None or m["kind"] == "location":
             continue
         doc.actors.add(m["actor_id"])
-        if m["country"]:
+        if m["country"] and (m["sector"] is None or m["sector"] in DYAD_SECTORS):
             by_sentence[(m["article_id"], m["sentence"])].add(m["country"])
     for (article_id, _), countries in by_sentence.items():
         ordered = sorted(countries)
@@ -64,14 +76,16 @@ def _load(conn: sqlite3.Connection) -> dict[str, _Doc]:
                 docs[article_id].dyads[(x, y)] += 1
     for e in rows(
         conn,
-        "SELECT article_id, source_country, target_country, plover FROM events WHERE negated = 0",
+        "SELECT article_id, source_country, target_country, source_sector, target_sector, plover "
+        "FROM events WHERE negated = 0",
     ):
         doc = docs.get(e["article_id"])
         if doc is None:
             continue
         src, tgt = e["source_country"] or "?", e["target_country"] or "?"
         doc.events.add((e["plover"], src, tgt))
-        if src != "?" and tgt != "?" and src != tgt:
+        political = all(x is None or x in DYAD_SECTORS for x in (e["source_sector"], e["target_sector"]))
+        if src != "?" and tgt != "?" and src != tgt and political:
             doc.dyads[tuple(sorted((src, tgt)))] += 2  # type: ignore[index]
     return docs
 
@@ -149,21 +163,29 @@ def find_stories(store_or_conn: Any) -> dict[str, Any]:
     )
     for x, y, _ in duplicates:
         union.join(x, y)
-    candidates = tfidf.candidate_pairs(vecs) if len(docs) > 200 else {
+    candidates = tfidf.candidate_pairs(vecs) if len(docs) > ALL_PAIRS else {
         (x, y) for i, x in enumerate(sorted(docs)) for y in sorted(docs)[i + 1 :]
     }
     pairs = []
     for x, y in sorted(candidates):
         relation = dates.relation(docs[x].article["date"], docs[y].article["date"])
         score = pair_score(docs[x], docs[y], vecs[x], vecs[y])
-        same = relation in SAME_STORY and score["score"] >= SAME_STORY[relation]
+        same = relation in SAME_STORY and (
+            score["score"] >= SAME_STORY[relation] or score["text"] >= SAME_STORY_TEXT[relation]
+        )
         pairs.append({"a": x, "b": y, "dates": relation, **score, "same_story": same})
         if same:
             union.join(x, y)
     stories = [_story(sorted(g, key=lambda k: dates.sort_key(docs[k].article["date"])), docs, vecs, duplicates)
                for g in union.groups()]
     stories.sort(key=lambda s: (dates.sort_key(s["first_date"]), s["story_id"]))
-    return {"stories": stories, "threads": _threads(stories), "pairs": pairs}
+    words = {}
+    for story in stories:
+        centroid: Counter = Counter()
+        for a in story["articles"]:
+            centroid.update(vecs[a["article_id"]])
+        words[story["story_id"]] = _normalised(centroid)
+    return {"stories": stories, "threads": _threads(stories, words), "pairs": pairs}
 
 
 def _story(keys: list[str], docs: dict[str, _Doc], vecs: dict, duplicates: list) -> dict[str, Any]:
@@ -193,22 +215,52 @@ def _story(keys: list[str], docs: dict[str, _Doc], vecs: dict, duplicates: list)
     }
 
 
-def _threads(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    profiles = {s["story_id"]: Counter({tuple(d["pair"]): d["weight"] for d in s["dyads"]}) for s in stories}
-    vecs = _dyad_vectors(profiles)
-    union = _Union(profiles)
-    ids = list(profiles)
-    for i, x in enumerate(ids):
-        for y in ids[i + 1 :]:
-            if tfidf.cosine(vecs[x], vecs[y]) >= SAME_THREAD:
-                union.join(x, y)
-    by_id = {s["story_id"]: s for s in stories}
+def _normalised(vec: dict) -> dict:
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {k: v / norm for k, v in vec.items()}
+
+
+def _threads(stories: list[dict[str, Any]], words: dict[str, tfidf.Vector]) -> list[dict[str, Any]]:
+    """Stories in date order, each joining the most similar thread so far or opening one.
+
+    A story joins a thread when its dyad profile is close to the thread's (cosine ≥
+    SAME_THREAD) and its words are not foreign to the thread's (cosine ≥ THREAD_WORDS).
+    Comparing with the thread as a whole, not with any one member, keeps one story
+    that shares a pair with two topics from chaining them together.
+    """
+    profiles = {
+        s["story_id"]: Counter({tuple(d["pair"]): d["weight"] for d in s["dyads"] if d["weight"] >= CORE_DYAD})
+        for s in stories
+    }
+    dyad_vecs = _dyad_vectors(profiles)
+    ordered = sorted(stories, key=lambda s: (dates.sort_key(s["first_date"]), s["story_id"]))
+    groups: list[dict[str, Any]] = []
+    by_dyad: dict[tuple, set[int]] = defaultdict(set)
+    for story in ordered:
+        sid = story["story_id"]
+        mine = dyad_vecs[sid]
+        best, best_score = None, 0.0
+        for i in sorted(set().union(*(by_dyad[d] for d in mine))) if mine else ():
+            group = groups[i]
+            d = tfidf.cosine(_normalised(group["dyads"]), mine)
+            w = tfidf.cosine(_normalised(group["words"]), words[sid])
+            if d >= SAME_THREAD and w >= THREAD_WORDS and d + w > best_score:
+                best, best_score = i, d + w
+        if best is None:
+            groups.append({"members": [], "dyads": Counter(), "words": Counter()})
+            best = len(groups) - 1
+        group = groups[best]
+        group["members"].append(story)
+        group["dyads"].update(mine)
+        group["words"].update(words[sid])
+        for d in mine:
+            by_dyad[d].add(best)
     threads = []
-    for group in union.groups():
-        members = sorted((by_id[k] for k in group), key=lambda s: (dates.sort_key(s["first_date"]), s["story_id"]))
+    for group in groups:
+        members = group["members"]
         shared: Counter = Counter()
         for s in members:
-            shared.update({tuple(d["pair"]) for d in s["dyads"]})
+            shared.update({tuple(d["pair"]) for d in s["dyads"] if d["weight"] >= CORE_DYAD})
         common = [list(d) for d, n in shared.most_common() if n == len(members) or n >= 2][:5]
         known = [s["first_date"] for s in members if s["first_date"]]
         threads.append({

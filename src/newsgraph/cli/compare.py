@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 
 
@@ -25,14 +26,16 @@ def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: 
         for a in g["articles"]:
             console.print(f"  {a['date'] or 'undated'}  {_esc(a['title'] or a['article_id'])}", highlight=False)
         if g["labels"]:
+            several = len(g["articles"]) > 1
             table = Table(box=None, pad_edge=False, show_edge=False)
-            for col in ("label", "n", "kind", "voice", "pol"):
-                table.add_column(col, justify="right" if col in ("n", "pol") else "left")
+            for col in ("label", "n", "kind", "voice", "pol") + (("articles",) if several else ()):
+                table.add_column(col, justify="right" if col in ("n", "pol", "articles") else "left")
             for label in g["labels"]:
                 voice = label["voice"] if label["voice"] == "author" else f"quoted: {label['speaker'] or 'unattributed'}"
                 pol = {1: "+", -1: "−", 0: "0"}.get(label["polarity"], "")
-                table.add_row(_esc(label["label"]), str(label["count"]), label["kind"] or "", _esc(voice), pol)
-            console.print(table)
+                cells = [_esc(label["label"]), str(label["count"]), label["kind"] or "", _esc(voice), pol]
+                table.add_row(*cells, *([str(len(label["articles"]))] if several else []))
+            console.print(Padding(table, (0, 0, 0, 2), expand=False))
         elif result["has_labels"]:
             console.print("  [dim]no labels[/dim]")
         for voice, tone in sorted(g["tone"].items()):
