@@ -37,3 +37,18 @@ def test_negation_flips_and_terms_are_data():
     terms = load_claim_terms()
     assert terms[("illegitimate",)] == ("legitimacy", -1)
     assert terms[("free", "and", "fair")] == ("legitimacy", 1)
+
+
+def test_names_and_affiliations_are_no_judgements():
+    from newsgraph.analysis.claims import _in_a_name
+
+    def at(sentence, word):
+        i = sentence.index(word)
+        return sentence, (i, i + len(word))
+
+    assert _in_a_name(*at("The Democratic nominee spoke.", "Democratic"))
+    assert _in_a_name(*at("a democratic-led council", "democratic"))
+    assert _in_a_name(*at('he said," Democratic Rep. Lee', "Democratic"))
+    assert not _in_a_name(*at("“Democratic rule is back,” she said.", "Democratic"))
+    assert not _in_a_name(*at("a democratic vote", "democratic"))
+    assert not _in_a_name(*at("Democratic rule returned.", "Democratic"))  # sentence start: cannot tell

@@ -113,6 +113,27 @@ def _target(tokens, first: int, last: int, starts: dict[int, dict], ends: dict[i
     return None
 
 
+_AFFILIATION = re.compile(r"[-‐]\s*(?:led|controlled|run|backed|leaning|majority|held|aligned)\b", re.IGNORECASE)
+
+
+def _in_a_name(sentence: str, at: tuple[int, int]) -> bool:
+    """A judgement word that is part of a name or an affiliation, not a judgement.
+
+    Capitalised inside a sentence it is a name ("the Democratic nominee", "the Democratic
+    Republic of the Congo"); joined to -led, -controlled, -backed … it says who holds
+    something ("a Democratic-led House"), not how rightful it is.
+    """
+    start, end = at
+    if _AFFILIATION.match(sentence, end):
+        return True
+    if not (0 < start < len(sentence)) or not sentence[start].isupper():
+        return False
+    if sentence[start - 1] in "“\"‘'(":  # a quotation or aside opens here
+        return False
+    before = sentence[:start].rstrip()
+    return bool(before) and before[-1] not in "—:"
+
+
 def _holder(quotes: list[dict], start: int, article: dict) -> dict[str, Any]:
     for q in quotes:
         if q["start"] <= start < q["end"]:
@@ -134,6 +155,8 @@ def find_claims(store_or_conn: Any) -> list[dict[str, Any]]:
     claims: dict[tuple, dict[str, Any]] = {}
 
     def add(article_id, sentence, start, end, term, aspect, sign, actor_id, evidence, via, holder=None, at=None):
+        if evidence and at and _in_a_name(evidence, at):
+            return
         actor = actors.get(actor_id)
         subject = polity(actor) if actor else None
         if subject is None:
@@ -170,7 +193,7 @@ def _from_labels(conn, terms, longest, add) -> None:
     )
     for label in found:
         tokens = _tokens(label["label"])
-        for first, last, aspect, sign, term in _match_terms(tokens, terms, longest):
+        for first, _, aspect, sign, term in _match_terms(tokens, terms, longest):
             own = polarity(label["polarity"])
             if own and own * sign < 0:
                 sign = -sign  # the label's own polarity knows a negation the word alone does not
@@ -180,10 +203,16 @@ def _from_labels(conn, terms, longest, add) -> None:
             if label["voice"] and label["voice"] != "author":
                 holder = {"voice": "quoted", "speaker_id": label["speaker_id"],
                           "speaker": label["speaker_name"] or "unattributed quote"}
-            # Offsets of the judging words: in the article, and in the evidence sentence.
-            start, end = label["start"] + tokens[first][1], label["start"] + tokens[last][2]
-            base = label["sentence_start"]
-            at = None if base is None else (start - base, end - base)
+            # Offsets of the judging words, found in the label's span of the sentence (a
+            # label's text may drop or re-case words of the span it stands for).
+            start, end, at = label["start"], label["end"], None
+            base, sentence = label["sentence_start"], label["evidence"] or ""
+            if base is not None:
+                pattern = r"\b" + r"\W+".join(map(re.escape, term.split())) + r"\b"
+                found = re.compile(pattern, re.IGNORECASE).search(sentence, max(0, start - base), max(0, end - base))
+                if found:
+                    at = found.span()
+                    start, end = base + at[0], base + at[1]
             add(label["article_id"], label["sentence"], start, end, term, aspect,
                 sign, label["actor_id"], label["evidence"], "label", holder, at)
 
@@ -193,7 +222,7 @@ def _from_sentences(conn, terms, longest, add) -> None:
     for m in rows(conn, 'SELECT article_id, sentence, start, "end", actor_id, country, sector, kind FROM mentions'):
         m["_polity"] = polity(m) if m["kind"] != "location" or m["country"] else None
         mentions[(m["article_id"], m["sentence"])].append(m)
-    for s in rows(conn, 'SELECT article_id, idx, start, text FROM sentences ORDER BY article_id, idx'):
+    for s in _candidate_sentences(conn, terms):
         tokens = _tokens(s["text"])
         hits = list(_match_terms(tokens, terms, longest))
         if not hits:
@@ -214,6 +243,21 @@ def _from_sentences(conn, terms, longest, add) -> None:
             start = s["start"] + tokens[first][1]
             add(s["article_id"], s["idx"], start, s["start"] + tokens[last][2], term, aspect, sign,
                 target["actor_id"], s["text"], "sentence", at=(tokens[first][1], tokens[last][2]))
+
+
+def _candidate_sentences(conn, terms) -> list[dict[str, Any]]:
+    """Sentences holding a lexicon term, found by the FTS5 index rather than read one by one."""
+    match = " OR ".join('"' + " ".join(term) + '"' for term in sorted(terms))
+    try:
+        return rows(
+            conn,
+            "SELECT s.article_id, s.idx, s.start, s.text FROM sentences_fts "
+            "JOIN sentences AS s ON s.sentence_id = sentences_fts.rowid "
+            "WHERE sentences_fts MATCH ? ORDER BY s.article_id, s.idx",
+            (match,),
+        )
+    except sqlite3.OperationalError:  # a store without the index: read every sentence
+        return rows(conn, "SELECT article_id, idx, start, text FROM sentences ORDER BY article_id, idx")
 
 
 def conflicting_claims(store_or_conn: Any) -> list[dict[str, Any]]:
