@@ -193,11 +193,11 @@ class Label:
     """A descriptor the text hangs on an actor ("dictator", "President", "illegitimate regime").
 
     `kind` says how it attaches: title (words naming the actor in its own phrase:
-    "socialist dictator Nicolás Maduro", "the embattled leader"), apposition, modifier
-    (a phrase the actor helps describe: "Maduro-controlled electoral council"),
-    possession (what the actor owns or does: "Maduro's illegitimate regime",
-    "the illegitimate inauguration of Maduro"), predicate ("Maduro is a dictator",
-    "called Maduro a usurper"). `polarity` is the framing lexicon's verdict
+    "the ruthless strongman Ortega", "the embattled leader"), apposition, modifier
+    (a phrase the actor helps describe: "Ortega-controlled election board"),
+    possession (what the actor owns or does: "Ortega's illegitimate regime",
+    "the illegitimate swearing-in of Ortega"), predicate ("Ortega is a dictator",
+    "called Ortega a usurper"). `polarity` is the framing lexicon's verdict
     (negative, positive) or None when no word of the label carries one. `voice`
     is author, or quoted when the words lie inside a quote (`speaker_id` is that
     quote's speaker, None when unattributed). Offsets are the label's words.

@@ -3,22 +3,22 @@
 All from the dependency parse around each actor `Mention`, general patterns only:
 
 - title: the words of the mention's own phrase that describe rather than name
-  ("socialist dictator Nicolás Maduro", "the embattled leader", "Maduro's regime"
+  ("the ruthless strongman Ortega", "the embattled leader", "Ortega's regime"
   for the government it resolves to);
-- apposition: "Maduro, the embattled leader," and "the country's president, Maduro";
+- apposition: "Ortega, the embattled leader," and "the country's president, Ortega";
 - possession: a noun the actor owns or does, with its modifiers — the actor as its
-  possessor, compound, or "of" object ("Maduro's illegitimate regime", "the Maduro
-  dictatorship", "the illegitimate inauguration of Maduro"); a person named inside an
+  possessor, compound, or "of" object ("Ortega's illegitimate regime", "the Ortega
+  dictatorship", "the illegitimate swearing-in of Ortega"); a person named inside an
   institution's mention gets the institution's words this way;
-- modifier: a phrase the actor helps qualify through a participle ("Maduro-controlled
-  electoral council", "US-backed riots");
+- modifier: a phrase the actor helps qualify through a participle ("Ortega-controlled
+  election board", "US-backed riots");
 - predicate: the complement of a copula or of a naming verb ("X is a dictator",
   "called X a usurper", "X was described as a menace"), unless negated.
 
-A noun that names a person or group of its own ("supporters of Maduro") is another
+A noun that names a person or group of its own ("supporters of Ortega") is another
 actor, not a label. Polarity comes from the framing lexicon
-(`knowledge/data/framing_terms.tsv`). A label whose words lie inside a quote is in the
-quoted voice, with that quote's speaker.
+(`knowledge/data/framing_terms.tsv`). A label whose words lie inside quote marks is in
+the quoted voice, with that quote's speaker; indirect speech is the author's wording.
 """
 
 from __future__ import annotations
@@ -146,8 +146,8 @@ def _is_name(token: Token) -> bool:
 
 
 def _named_inside(span: Span, people: dict[str, str]) -> list[str]:
-    """Person actors named inside a mention as owners ("the Maduro regime", "Maduro's
-    government", "the government of Maduro")."""
+    """Person actors named inside a mention as owners ("the Ortega regime", "Ortega's
+    government", "the government of Ortega")."""
     out = []
     for t in span:
         owner = t.dep_ in OWNER_DEPS | {"flat"} or t.dep_ == "pobj" and t.head.lower_ == "of"
@@ -234,7 +234,7 @@ def _informative(label: Label, kind: str, tokens: list[Token], mention: Mention,
     A label of names only ("Venezuelan" for Venezuela) names; a lone role word that is
     all the text says of a generic group ("officials") is the group itself; a bare noun
     the actor owns or does ("its statement", "Russia's visit") describes the thing,
-    not the actor — unless it is one of the actor's institutions ("Maduro's regime",
+    not the actor — unless it is one of the actor's institutions ("Ortega's regime",
     "his government": an org role word) or carries a judgement.
     """
     words = [t for t in tokens if not t.is_punct]
@@ -301,7 +301,7 @@ def _pronoun_owned(doc: Doc, mentions: Sequence[Mention], kb) -> list[tuple[int,
         for t in sent:
             if t.dep_ != "poss" or t.head.pos_ != "NOUN":
                 continue
-            if t.lower_ == "whose":  # "Maduro, whose regime …": the noun the clause modifies
+            if t.lower_ == "whose":  # "Ortega, whose regime …": the noun the clause modifies
                 owner = _relative_antecedent(t.head)
                 if owner is not None and owner.i in by_token:
                     out.append((sentence, by_token[owner.i], t.head))
