@@ -49,6 +49,32 @@ def test_names_and_affiliations_are_no_judgements():
     assert _in_a_name(*at("The Democratic nominee spoke.", "Democratic"))
     assert _in_a_name(*at("a democratic-led council", "democratic"))
     assert _in_a_name(*at('he said," Democratic Rep. Lee', "Democratic"))
-    assert not _in_a_name(*at("“Democratic rule is back,” she said.", "Democratic"))
+    assert _in_a_name(*at("Democratic leaders met.", "Democratic"))  # at a sentence start too
     assert not _in_a_name(*at("a democratic vote", "democratic"))
-    assert not _in_a_name(*at("Democratic rule returned.", "Democratic"))  # sentence start: cannot tell
+
+
+def _attach(sentence, term, names):
+    """The name a term in `sentence` is attached to, with `names` as resolved mentions."""
+    from newsgraph.analysis.claims import _target
+
+    tokens = _tokens(sentence)
+    starts, ends = {}, {}
+    for name, polity in names.items():
+        i = sentence.index(name)
+        covered = [k for k, t in enumerate(tokens) if t[1] < i + len(name) and t[2] > i]
+        m = {"name": name, "_polity": polity, "_first": covered[0], "_last": covered[-1]}
+        starts[covered[0]], ends[covered[-1]] = m, m
+    words = [t[0] for t in tokens]
+    first = words.index(term)
+    found = _target(tokens, first, first, starts, ends)
+    return found and found["name"]
+
+
+def test_a_term_judges_the_phrase_it_opens_or_the_subject_of_its_copula():
+    state = ("state:XXX", "X")
+    assert _attach("the illegitimate inauguration of Premier Vos", "illegitimate", {"Premier Vos": state}) == "Premier Vos"
+    assert _attach("the legitimate government of Vos", "legitimate", {"government": None, "Vos": state}) == "Vos"
+    assert _attach("Vos's victory is legitimate", "legitimate", {"Vos": state}) == "Vos"
+    assert _attach("the Vos dictatorship", "dictatorship", {"Vos": state}) == "Vos"
+    assert _attach("a legitimate fear for Ruritanians", "legitimate", {"Ruritanians": state}) is None
+    assert _attach("Vos met a legitimate rival", "legitimate", {"Vos": state}) is None  # no copula

@@ -68,17 +68,23 @@ def _near(actors: list[dict[str, Any]], key: str) -> str:
     return "; near: " + ", ".join(names) if names else " (the store has no actor of that name)"
 
 
-def polity(actor: dict[str, Any]) -> tuple[str, str] | None:
-    """The subject a judgement of this actor is about, as (key, display name).
+# Contenders for rule that are not the state: their legitimacy is a question of its own.
+CONTENDER_SECTORS = frozenset({"OPP", "PTY", "REB"})
 
-    A state actor (a government body, an office-holder, the country itself) stands
-    for its state's rule: judgements of Maduro, of "the Venezuelan government" and of
-    Venezuela are judgements of one subject. Other actors are their own subject;
-    an actor of no known country that is only a role word ("officials") is none.
+
+def polity(actor: dict[str, Any]) -> tuple[str, str] | None:
+    """The subject a judgement of this actor's rule is about, as (key, display name).
+
+    A state actor (the country itself, a government body, an office-holder) stands for
+    its state's rule: judgements of Maduro, of "the Venezuelan government" and of
+    Venezuela are judgements of one subject. An opposition, a party or a rebel group is
+    its own subject. Anyone else (civilians, media, companies, a role word with no
+    country) holds no rule to judge, so a "legitimate grievance" of protesters is no claim.
     """
     country, sector = actor.get("country"), actor.get("sector")
-    if country and (sector is None or sector in STATE_SECTORS):
+    actor_id = actor.get("actor_id") or ""
+    if country and (actor_id == country or sector in STATE_SECTORS):
         return f"state:{country}", f"{country} state"
-    if actor.get("actor_id", "").startswith("role-") and not country:
-        return None
-    return f"actor:{actor['actor_id']}", actor.get("name") or actor["actor_id"]
+    if sector in CONTENDER_SECTORS:
+        return f"actor:{actor_id}", actor.get("name") or actor_id
+    return None

@@ -42,7 +42,10 @@ _PREDICATE = frozenset(
 _NEGATORS = frozenset("not no never nothing neither nor hardly without n't".split())
 _CLAUSE_BREAK = frozenset(", ; : . ! ?".split())
 _QUOTE_MARKS = frozenset("“ ” \" ‘ ’ '".split())
-AFTER_WINDOW = 4
+HEAD_WORDS = 2
+_DETERMINERS = frozenset("the a an its his her their this that these those".split())
+# Prepositions that lead from a judged noun to something else ("a legitimate fear for …").
+_LINKS = frozenset("for about with to from by on at over against including like than".split())
 BEFORE_WINDOW = 8
 
 
@@ -89,12 +92,24 @@ def _target(tokens, first: int, last: int, starts: dict[int, dict], ends: dict[i
     inside = [m for m in starts.values() if m["_first"] <= first and last <= m["_last"]]
     if inside:
         return _owner(tokens, min(inside, key=lambda m: m["_last"] - m["_first"]), starts)
-    # The noun phrase the term opens: the first mention after it, before the phrase ends.
-    k = last + 1
-    while k < len(tokens) and k <= last + AFTER_WINDOW and tokens[k][0] not in _PHRASE_END:
+    # The noun phrase the term opens: a mention within its next two words ("legitimate
+    # Venezuelan government"), or the owner its head names with of/in ("illegitimate
+    # inauguration of Maduro"). Any other word (for, about, with …) leads away from it.
+    k, skipped = last + 1, 0
+    while k < len(tokens) and skipped <= HEAD_WORDS:
         mention = starts.get(k)
         if mention is not None:
             return _owner(tokens, mention, starts)
+        word = tokens[k][0]
+        if word in ("of", "in"):
+            j = k + 1
+            while j < len(tokens) and tokens[j][0] in _DETERMINERS:
+                j += 1
+            owner = starts.get(j)
+            return _owner(tokens, owner, starts) if owner is not None else None
+        if word in _PHRASE_END or word in _LINKS:
+            break
+        skipped += 1
         k += 1
     # A name right before the term ("the Maduro dictatorship"), or a subject before a copula.
     predicative = False
@@ -119,19 +134,16 @@ _AFFILIATION = re.compile(r"[-‐]\s*(?:led|controlled|run|backed|leaning|majori
 def _in_a_name(sentence: str, at: tuple[int, int]) -> bool:
     """A judgement word that is part of a name or an affiliation, not a judgement.
 
-    Capitalised inside a sentence it is a name ("the Democratic nominee", "the Democratic
-    Republic of the Congo"); joined to -led, -controlled, -backed … it says who holds
+    Capitalised it is a name ("the Democratic nominee", "the Democratic Republic of the
+    Congo", "Democratic leaders"); joined to -led, -controlled, -backed … it says who holds
     something ("a Democratic-led House"), not how rightful it is.
     """
     start, end = at
     if _AFFILIATION.match(sentence, end):
         return True
-    if not (0 < start < len(sentence)) or not sentence[start].isupper():
-        return False
-    if sentence[start - 1] in "“\"‘'(":  # a quotation or aside opens here
-        return False
-    before = sentence[:start].rstrip()
-    return bool(before) and before[-1] not in "—:"
+    # Capitalised even where a sentence or a quotation opens: there a judgement word and a
+    # name ("Democratic leaders said …") look alike, and news opens with names far more often.
+    return start < len(sentence) and sentence[start].isupper()
 
 
 def _holder(quotes: list[dict], start: int, article: dict) -> dict[str, Any]:
