@@ -24,7 +24,7 @@ def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: 
         console.print()
         console.print(f"[bold cyan]{_esc(g['outlet'])}[/bold cyan] — {g['mentions']} mentions, quoted {g['quoted']}×")
         for a in g["articles"]:
-            console.print(f"  {a['date'] or 'undated'}  {_esc(a['title'] or a['article_id'])}", highlight=False)
+            console.print(f"  {a['date'] or 'undated'}  {_esc(a['title'] or '(untitled)')}", highlight=False)
         if g["labels"]:
             several = len(g["articles"]) > 1
             table = Table(box=None, pad_edge=False, show_edge=False)
