@@ -4,12 +4,12 @@ A story groups articles that report the same events: near-duplicates (shared
 shingles, `minhash`), and articles whose dates allow one event and that share its
 distinctive words (TF-IDF cosine, `tfidf`), its actors and its coded events (who
 did what to whom). A thread links stories that keep returning to the same pairs
-of states (dyads) across time, in words that are not foreign to each other, the way an analyst follows "Russia and the US over
-Venezuela" through several years of separate events.
+of states (dyads) across time, in words not foreign to each other, the way an
+analyst follows "Russia and the US over Venezuela" through years of separate events.
 
-Everything is computed on demand from the store; nothing is written back.
-Grouping is single-link over scored pairs: good for the dozens to thousands of
-articles of one pile, and it can chain two stories through a bridging article.
+Everything is computed on demand from the store; nothing is written back. Stories
+are single-link over scored pairs (it can chain two stories through a bridging
+article); threads grow in date order by closeness to the whole thread.
 """
 
 from __future__ import annotations
