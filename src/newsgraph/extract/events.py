@@ -117,7 +117,7 @@ class _Coder:
             return []
         complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         obj = _object(verb)
-        if obj is not None and complement is None and not entry.object and (
+        if obj is not None and complement is None and not entry.object and not self._actors_under(obj) and (
                 entry.wraps and verb.lemma_.lower() not in COMMISSIVES or verb.lemma_.lower() in LIGHT_VERBS):
             # "undertook a mediation mission", "announced a suspension of links": without a
             # complement the verb only carries the act its object names (a nominal event)
@@ -129,7 +129,15 @@ class _Coder:
             # "pledged to continue supporting", "threatened to impose sanctions": the act
             # inside is coded, as a promise or a threat of it.
             inner = next((c for c in verb.children if c.dep_ in (entry.wraps, "xcomp", "ccomp")), None)
+            while inner is not None and inner.lemma_.lower() in ASPECTUAL and self._lookup(inner) is None:
+                # "pledged to continue supporting": the act is what continues
+                self.consumed.add(inner.i)
+                inner = next((c for c in inner.children if c.dep_ == "xcomp"), inner)
+                if inner.lemma_.lower() in ASPECTUAL:
+                    break
             inner_entry = self._lookup(inner) if inner is not None else None
+            if inner_entry is None and inner is not None and inner.pos_ in ("VERB", "AUX"):
+                inner_entry = self._object_event(inner)  # "would maintain its support of X"
             if inner_entry is not None and inner_entry.plover:
                 coded = inner
                 self.consumed.add(inner.i)  # coded here, as the promise or threat; not again as done
@@ -139,7 +147,7 @@ class _Coder:
         if coding.cameo[:2] in FORCE_ROOTS and not (entry.object and coded is verb) and not self._object_can_suffer(coded):
             return []  # "executing a strategy", "attacking a problem": force needs someone to suffer it
         status = coding.status
-        if status == "done" and any(c.lower_ in MODAL_INTENT for c in coded.children if c.dep_ == "aux"):
+        if status == "done" and _modal_intent(coded):
             # "Portugal will support …", "they would boycott the talks": a promise or a threat
             coding = self._intention(coding.cameo, coding.plover, "intended")
             status = coding.status
@@ -165,7 +173,7 @@ class _Coder:
             head = coded.head
             targets = self._other_side(self._targets(head, self._lookup(head), sources), sources)
         if not targets:
-            targets = self._place_target(coded, sources)
+            targets = self._place_target(coded, sources, coding.plover)
         if not targets:
             targets = self._named_within(coded, sources)
         if not targets and coding.plover == "PROTEST":
@@ -184,6 +192,15 @@ class _Coder:
             events += [self._event(index, sent, coded, coding, target, source, negated, speaker)
                        for source in sources for target in targets if target.actor_id != source.actor_id]
         return events
+
+    def _object_event(self, verb: Token):
+        """The event noun a verb with no reading of its own takes as object ("maintain
+        its support", "continue the talks"), as a lexicon row."""
+        obj = _object(verb)
+        if obj is None or obj.pos_ != "NOUN":
+            return None
+        entry = self.lexicon.noun(obj.lemma_.lower())
+        return entry if entry is not None and entry.plover else None
 
     def _aim_of_protest(self, verb: Token) -> bool:
         """"began a hunger strike to demand …", "staged rallies to protest …": the aim of a
@@ -319,20 +336,26 @@ class _Coder:
                                actor.id, "protest-target", None, "actor"))
         return out
 
-    def _place_target(self, verb: Token, sources: list[Mention]) -> list[Mention]:
+    def _place_target(self, verb: Token, sources: list[Mention], plover: str | None = None) -> list[Mention]:
         """No actor as target: the country where it happens, when the act reaches a
-        place ("arrived in Amman", "opened an embassy in Tehran")."""
+        place ("arrived in Amman", "opened an embassy in Tehran"). A place at home is
+        the target only of what a state does to its own people (a curfew in the
+        capital, troops sent into a province), not of a promise made there."""
         lo = min(t.idx for t in verb.subtree)
         hi = max(t.idx + len(t) for t in verb.subtree)
         own = {m.actor_id for m in sources}
+        home = {self.countries.get(m.actor_id) for m in sources} - {None}
         for m in self.locations:
-            if lo <= m.start < hi and m.actor_id not in own:
+            if lo <= m.start < hi and m.actor_id not in own and (
+                    plover in DOMESTIC_ACTS or self.countries.get(m.actor_id) not in home):
                 return [m]
         return []
 
     def _code_noun(self, index: int, sent: Span, noun: Token) -> list[Event]:
         """Nominal events: "Russia's support for Venezuela", "US sanctions on Iran", "a phone
         call between the two foreign ministers", "the visit by Chinese officials to Kenya"."""
+        if noun.lower_ == "order" and noun.head.lower_ == "in":
+            return []  # "in order to": a purpose, not an order
         preps = [c for c in noun.children if c.dep_ == "prep"]
         entry = None
         compound = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
@@ -433,7 +456,7 @@ class _Coder:
             entry, coding = None, _Coding("030", "AGREE", None, "intended")
         self.consumed.add(act.i)
         sources = self._sources(verb)
-        targets = self._targets(act, entry, sources) or self._place_target(act, sources)
+        targets = self._targets(act, entry, sources) or self._place_target(act, sources, coding.plover)
         coding, negated = self._refusal(coding, any(c.dep_ == "neg" for c in verb.children))
         speaker = self._speaker_for(act)
         return [self._event(index, sent, act, coding, source, target, negated, speaker)
@@ -457,6 +480,10 @@ class _Coder:
             if entry is not None and entry.wraps:
                 return entry
         obj = _object(verb)
+        if obj is not None and obj.i in self.actor_at:
+            # "supplied Venezuela with arms", "provided Kyiv with aid": the thing is the "with" object
+            given = next((p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"), None)
+            obj = next((c for c in given.children if c.dep_ == "pobj"), obj) if given is not None else obj
         while obj is not None and obj.lemma_.lower() in MEASURES:
             # "25,000 tons of food aid", "$5 million worth of goods": the thing, not the measure
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -510,6 +537,12 @@ class _Coder:
                     if found:
                         return found
                 return []
+            if verb.dep_ == "acl" and verb.tag_ == "VBG":
+                # "Castro applauding Maduro", "troops firing on protesters": the noun does it
+                return self._actors_under(verb.head)
+            if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+                # "Accusing the US of …, the minister pledged": a fronted participle
+                return self._actor_before(verb.head) or self._sources(verb.head)
             if verb.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "relcl") or verb.head is verb:
                 return []
             verb = verb.head
@@ -532,7 +565,11 @@ class _Coder:
             yield self._actors_under(passive_subject)
         if entry is not None and entry.prep:
             for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == entry.prep):
-                yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                yield self._actors_under(pobj)
+                if pobj is not None:  # "engage in talks with the United States"
+                    for inner in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+                        yield self._actors_under(next((c for c in inner.children if c.dep_ == "pobj"), None))
             obj = _object(verb)
             if obj is not None:  # "impose sanctions on X": the preposition hangs on the object
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == entry.prep):
@@ -558,6 +595,9 @@ class _Coder:
         """The actors a noun phrase names: its own mention and those of its conjuncts."""
         if token is None:
             return []
+        if token.lower_ in FIRST_PERSON:
+            # "we will continue to assist Venezuela" inside a quote: the speaker
+            return self._speaker_mention(token)
         while token.lemma_.lower() in QUANTITIES or token.lower_ in QUANTITIES:
             # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": who, not how many
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -591,6 +631,13 @@ class _Coder:
             i -= 1
         mention = self.actor_at.get(i)
         return [mention] if mention is not None else []
+
+    def _speaker_mention(self, token: Token) -> list[Mention]:
+        for q in self.direct:
+            if q.start <= token.idx < q.end and q.speaker_id:
+                return [Mention(self.article_id, -1, token.idx, token.idx + len(token), token.text,
+                                q.speaker_id, "quote-speaker", None, "actor")]
+        return []
 
     def _speaker_for(self, verb: Token) -> str | None:
         """An event told inside a direct quote is the speaker's claim."""
@@ -657,7 +704,15 @@ INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager
 # Verbs that carry a nominal event without adding one: the subject does the noun's act.
 LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue resume undertake mount "
                         "issue make give declare order organize organise lead carry step escalate "
-                        "intensify initiate open pursue wage complete speed accelerate finish renew".split())
+                        "intensify initiate open pursue wage complete speed accelerate finish renew maintain take".split())
+# Pronouns by which a quoted speaker names itself.
+FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+# Prepositions of time and circumstance: their phrases hold events of their own.
+CIRCUMSTANCES = frozenset("during after before following amid since until despite".split())
+# Acts a state does at home to its own people: a place at home can be their target.
+DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
+# Verbs that say an act goes on, starts or keeps: the act is in their complement.
+ASPECTUAL = frozenset("continue keep start begin resume go".split())
 # Verbs that commit to what they take, a noun as much as an act ("offered troops").
 COMMISSIVES = frozenset("offer promise pledge vow agree commit consent guarantee".split())
 # Verbs that say their complement did not happen.
@@ -673,7 +728,7 @@ HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"
 # mediation is done by one side to the other (CAMEO 042, 043, 045).
 ONE_WAY_CONSULT = ("042", "043", "045")
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "at", "between", "from"})
-OBJECT_PREPS = TARGET_PREPS | {"by"}
+OBJECT_PREPS = TARGET_PREPS | {"by", "of"}
 
 
 def _phrase_tokens(verb: Token) -> list[int]:
@@ -687,8 +742,20 @@ def _phrase_tokens(verb: Token) -> list[int]:
     for child in verb.children:
         if child.dep_ in ("advcl", "conj", "relcl", "parataxis", "csubj"):
             continue
+        if child.dep_ == "prep" and (child.i < verb.i or child.lower_ in CIRCUMSTANCES):
+            continue  # "In talks with Rodríguez, Lavrov vowed …", "after a meeting with": events of their own
         out += [t.i for t in child.subtree]
     return out
+
+
+def _modal_intent(verb: Token) -> bool:
+    """"will support", "would continue to assist": a future act, announced."""
+    while True:
+        if any(c.lower_ in MODAL_INTENT for c in verb.children if c.dep_ == "aux"):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in ASPECTUAL:
+            return False
+        verb = verb.head
 
 
 def _conditional(verb: Token) -> bool:
