@@ -312,7 +312,7 @@ class _Coder:
                 continue
             for token in child.subtree:
                 mention = self.actor_at.get(token.i)
-                if mention is not None:
+                if mention is not None and mention.kind == "actor":  # "U.S. attempts" is no target
                     found = self._other_side([mention], sources)
                     if found:
                         return found
@@ -401,6 +401,8 @@ class _Coder:
             return []
         if not targets and entry.plover == "PROTEST":
             targets = self._own_government(sources)  # "a hunger strike" with no one named
+        if not targets and entry.cameo[:2] in FORCE_ROOTS:
+            return []  # "a search for common ground", "an assault on democracy": force needs a victim
         coding = _Coding(entry.cameo, entry.plover, entry.mode or None, "done")
         speaker = self._speaker_for(noun)
         if not targets and len(sources) >= 2:
@@ -563,6 +565,11 @@ class _Coder:
         passive_subject = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT), None)
         if passive_subject is not None:
             yield self._actors_under(passive_subject)
+        if entry is not None and entry.prep and entry.prep not in TARGET_PREPS:
+            # "accused the US of destabilising Venezuela": "of" names the charge, the object the target
+            obj = _object(verb)
+            if obj is not None:
+                yield self._actors_under(obj)
         if entry is not None and entry.prep:
             for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == entry.prep):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
