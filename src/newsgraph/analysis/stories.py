@@ -192,9 +192,11 @@ def _story(keys: list[str], docs: dict[str, _Doc], vecs: dict, duplicates: list)
     actors: Counter = Counter()
     dyads: Counter = Counter()
     terms: Counter = Counter()
+    events: Counter = Counter()
     for k in keys:
         actors.update(docs[k].actors)
         dyads.update(docs[k].dyads)
+        events.update(plover for plover, _, _ in docs[k].events)
         for t, v in vecs[k].items():
             terms[t] += v
     known = [docs[k].article["date"] for k in keys if dates.parse(docs[k].article["date"])]
@@ -210,6 +212,7 @@ def _story(keys: list[str], docs: dict[str, _Doc], vecs: dict, duplicates: list)
         "last_date": max(known) if known else None,
         "terms": [t for t, _ in terms.most_common(8)],
         "actors": [a for a, _ in actors.most_common(8)],
+        "event_types": [e for e, _ in events.most_common(5)],
         "dyads": [{"pair": list(d), "weight": n} for d, n in sorted(dyads.items(), key=lambda item: (-item[1], item[0]))[:6]],
         "near_duplicates": [[x, y, s] for x, y, s in duplicates if x in inside and y in inside],
     }
