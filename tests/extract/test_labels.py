@@ -89,6 +89,17 @@ def test_positive_framing_terms(nlp, resolver):
     assert ("democratically elected government", "possession", "positive", "author") in found
 
 
+def test_a_judging_word_used_as_a_name_judges_nothing(nlp, resolver):
+    text = "On Friday the Democratic senator Chris Coons met reporters."
+    labels = [l for l in labels_of(nlp, resolver, text) if l.actor_id == "chris-coons"]
+    assert labels and all(l.polarity is None for l in labels)
+
+
+def test_a_sentence_initial_name_is_not_a_title(nlp, resolver):
+    labels = labels_of(nlp, resolver, "Maduro’s speech, however, drew loud boos in the hall.")
+    assert not any(l.kind == "title" for l in labels if l.actor_id == MADURO)
+
+
 def test_words_inside_quote_marks_are_the_speakers_voice(nlp, resolver):
     text = "Nicolás Maduro spoke. “Maduro is a tyrant,” said Senator Marco Rubio."
     labels = [l for l in labels_of(nlp, resolver, text) if l.actor_id == MADURO and l.label == "tyrant"]

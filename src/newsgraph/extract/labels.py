@@ -70,7 +70,7 @@ def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
             if label is None or not _informative(label, kind, tokens, m, kb):
                 continue
             found.setdefault((label.actor_id, label.start, label.end), label)
-    for sentence, actor_id, noun in _pronoun_owned(doc, mentions, kb):
+    for sentence, actor_id, noun in _pronoun_owned(doc, mentions, set(people.values())):
         label = _make(article_id, sentence, actor_id, "possession", _phrase(noun), terms, voices)
         if label is not None and _informative(label, "possession", _phrase(noun), None, kb):
             found.setdefault((label.actor_id, label.start, label.end), label)
@@ -120,7 +120,9 @@ def _name_tokens(span: Span, kb) -> set[int]:
     than describe it: the root when it is a name, the names compounded onto it, and
     every possessor. A name deeper down ("White House-sponsored") describes."""
     root = span.root
-    bare = root.pos_ == "PROPN" and not kb.role(root.text) and not kb.role(root.lemma_)  # "Volodin wrote"
+    # A capitalised head that is no role word names the actor even when the tagger
+    # missed it ("Volodin wrote", a sentence-initial "Trump" tagged as a common noun).
+    bare = root.text[:1].isupper() and not kb.role(root.text) and not kb.role(root.lemma_)
     out: set[int] = {root.i} if _is_name(root) or bare else set()
     for t in sorted(span, key=lambda t: -t.i):  # right to left: a compound precedes its head
         role_word = kb.role(t.text) is not None or kb.role(t.lemma_) is not None  # "President" describes
@@ -138,6 +140,9 @@ def _describes(token: Token, span: Span) -> bool:
         return False
     if token.pos_ in ("DET", "PRON", "CCONJ", "PART", "NUM") or token.is_space:
         return False
+    if any(t.dep_ in ("nummod", "quantmod") for t in token.ancestors if t.i >= span.start) or token.dep_ in (
+            "nummod", "quantmod"):
+        return False  # "more than 950,000 students": a quantity, not a description
     return token.i <= span.root.i or token.head.i >= span.start and token.head.i <= span.root.i
 
 
@@ -240,6 +245,8 @@ def _informative(label: Label, kind: str, tokens: list[Token], mention: Mention,
     words = [t for t in tokens if not t.is_punct]
     if all(t.ent_type_ and t.pos_ in ("PROPN", "ADJ") for t in words):
         return False
+    if not any(t.text[:1].islower() and t.is_alpha or kb.role(t.text) or kb.role(t.lemma_) for t in words):
+        return False  # only names, acronyms, handles and tags: "AFP", "@handle", "D-Md."
     if kind == "title" and len(words) == 1 and mention is not None and mention.how in ("role", "role+context"):
         return False
     if kind == "possession" and len(words) == 1 and label.polarity is None:
@@ -255,8 +262,12 @@ def _make(article_id: str, sentence: int, actor_id: str, kind: str, tokens: list
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = _text(tokens)
-    words = [t.lower_ for t in tokens]
-    lemmas = [t.lemma_.lower() for t in tokens]
+    # A judging word used as a name judges nothing: "Democratic" in "Democratic senator"
+    # (a party), "Popular" in a party's name. Capitalised inside a sentence = a name.
+    judged = [t for t in tokens if not (t.text[:1].isupper() and not t.is_upper
+                                        and (not t.is_sent_start or t.ent_type_ == "NORP"))]
+    words = [t.lower_ for t in judged]
+    lemmas = [t.lemma_.lower() for t in judged]
     score = terms.polarity(words) or terms.polarity(lemmas)
     polarity = "negative" if score < 0 else "positive" if score > 0 else None
     voice, speaker = voices.at(start, end)
@@ -282,13 +293,14 @@ def _text(tokens: list[Token]) -> str:
     return "".join(out).strip()
 
 
-def _pronoun_owned(doc: Doc, mentions: Sequence[Mention], kb) -> list[tuple[int, str, Token]]:
+def _pronoun_owned(doc: Doc, mentions: Sequence[Mention], person_ids: set[str]) -> list[tuple[int, str, Token]]:
     """"his regime", "her government": a personal possessive goes to the most recent
     person named before it, in its sentence or the one before (as quotes resolve he/she)."""
     persons = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.ent_type_ == "PERSON" and m.kind != "location":
+        person = span is not None and (span.root.ent_type_ == "PERSON" or m.actor_id in person_ids)
+        if person and m.kind != "location":
             persons.append((m.end, m.sentence, m.actor_id, span.root.dep_ in ("nsubj", "nsubjpass")))
     by_token: dict[int, str] = {}
     for m in mentions:
