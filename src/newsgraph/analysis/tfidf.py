@@ -41,7 +41,7 @@ def top_terms(vec: Vector, k: int = 12) -> list[str]:
     return [t for t, _ in sorted(vec.items(), key=lambda item: (-item[1], item[0]))[:k]]
 
 
-def candidate_pairs(vecs: Mapping[str, Vector], *, k: int = 12, min_shared: int = 2) -> set[tuple[str, str]]:
+def candidate_pairs(vecs: Mapping[str, Vector], *, k: int = 30, min_shared: int = 2) -> set[tuple[str, str]]:
     """Pairs of documents that share at least `min_shared` of their top-k terms."""
     index: dict[str, list[str]] = defaultdict(list)
     for key, vec in vecs.items():
