@@ -17,6 +17,10 @@ from . import svg
 TOP_ACTORS = 15
 FRAMED_ACTORS = 6
 MAX_ROWS = 300
+# A big store has hundreds of outlets and stories: the report shows the largest.
+MAX_OUTLETS = 12
+MAX_THREADS = 30
+MAX_CONFLICTS = 20
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -35,7 +39,8 @@ def _framed(conn, actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The comparison for the most labelled actors (or the most mentioned, before labels)."""
     if has_table(conn, "labels"):
         ids = [r["actor_id"] for r in rows(
-            conn, "SELECT actor_id, count(*) AS n FROM labels GROUP BY actor_id ORDER BY n DESC, actor_id LIMIT ?",
+            conn, "SELECT actor_id, count(*) AS n FROM labels WHERE actor_id NOT LIKE 'role-%' "
+            "GROUP BY actor_id ORDER BY n DESC, actor_id LIMIT ?",
             (FRAMED_ACTORS,))]
     else:
         ids = []
@@ -43,6 +48,8 @@ def _framed(conn, actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for actor_id in ids:
         result = compare_actor(conn, actor_id)
+        result["more_outlets"] = max(0, len(result["outlets"]) - MAX_OUTLETS)
+        result["outlets"] = result["outlets"][:MAX_OUTLETS]
         tone_rows = [
             (g["outlet"], (g["tone"].get("author") or {}).get("score"), (g["tone"].get("quoted") or {}).get("score"))
             for g in result["outlets"] if g["tone"]
@@ -95,7 +102,9 @@ def report_data(store) -> dict[str, Any]:
         "story_by_id": story_by_id,
         "timeline": svg.timeline([(s["articles"][0]["title"] or s["story_id"], s["first_date"], len(s["articles"]))
                                   for s in stories["stories"]], title="Stories over time") if stories["stories"] else None,
-        "claims": conflicting_claims(conn),
+        "claims": conflicting_claims(conn)[:MAX_CONFLICTS],
+        "threads": stories["threads"][:MAX_THREADS],
+        "more_threads": max(0, len(stories["threads"]) - MAX_THREADS),
         "has_labels": has_table(conn, "labels"),
         "has_tones": has_table(conn, "tones"),
     }
