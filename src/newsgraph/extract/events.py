@@ -168,7 +168,7 @@ class _Coder:
         targets = self._other_side(targets, sources)
         if not targets:
             targets = self._other_side(self._complement_targets(coded), sources)
-        if not targets and coded.dep_ in ("advcl", "xcomp") and coded.head is not coded:
+        if not targets and coded.dep_ in ("advcl", "xcomp") and coded.head.i != coded.i:
             # "sent inspectors to Bosnia to investigate …": the purpose shares the act's target
             head = coded.head
             targets = self._other_side(self._targets(head, self._lookup(head), sources), sources)
@@ -312,7 +312,9 @@ class _Coder:
                 continue
             for token in child.subtree:
                 mention = self.actor_at.get(token.i)
-                if mention is not None and mention.kind == "actor":  # "U.S. attempts" is no target
+                # only in the verb's own noun phrases ("invest in Venezuelan oil"), not in a
+                # clause inside them ("the efforts … resisting U.S. attempts")
+                if mention is not None and _within_phrase(token, child):
                     found = self._other_side([mention], sources)
                     if found:
                         return found
@@ -401,7 +403,7 @@ class _Coder:
             return []
         if not targets and entry.plover == "PROTEST":
             targets = self._own_government(sources)  # "a hunger strike" with no one named
-        if not targets and entry.cameo[:2] in FORCE_ROOTS:
+        if not targets and len(sources) < 2 and entry.cameo[:2] in FORCE_ROOTS:
             return []  # "a search for common ground", "an assault on democracy": force needs a victim
         coding = _Coding(entry.cameo, entry.plover, entry.mode or None, "done")
         speaker = self._speaker_for(noun)
@@ -532,7 +534,7 @@ class _Coder:
                 found = self._actors_under(subject)
                 if found:
                     return found
-                if subject.tag_ == "PRP" and verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head is not verb:
+                if subject.tag_ == "PRP" and verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.i != verb.i:
                     return self._sources(verb.head)  # "Iraq said it would allow …": it is Iraq
                 if subject.tag_ in ("WDT", "WP"):  # "Russia, which sent bombers": the antecedent
                     found = self._actors_under(verb.head)
@@ -545,7 +547,7 @@ class _Coder:
             if verb.dep_ == "csubj" and verb.tag_ == "VBG":
                 # "Accusing the US of …, the minister pledged": a fronted participle
                 return self._actor_before(verb.head) or self._sources(verb.head)
-            if verb.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "relcl") or verb.head is verb:
+            if verb.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "relcl") or verb.head.i == verb.i:
                 return []
             verb = verb.head
         return []
@@ -753,6 +755,15 @@ def _phrase_tokens(verb: Token) -> list[int]:
             continue  # "In talks with Rodríguez, Lavrov vowed …", "after a meeting with": events of their own
         out += [t.i for t in child.subtree]
     return out
+
+
+def _within_phrase(token: Token, top: Token) -> bool:
+    """Whether the token hangs under `top` through nouns and prepositions only."""
+    while token.i != top.i:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _modal_intent(verb: Token) -> bool:
