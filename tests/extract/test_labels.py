@@ -111,6 +111,11 @@ def test_supporters_of_an_actor_are_not_its_label(nlp, resolver):
     assert not any("supporter" in label for label, *_ in of(labels_of(nlp, resolver, text)))
 
 
+def test_a_part_of_an_actor_is_not_its_possession(nlp, resolver):
+    labels = labels_of(nlp, resolver, "Storms cut the power in a large part of Venezuela and the capital of Peru.")
+    assert not any("part" in label for label, *_ in of(labels, "VEN"))
+
+
 def test_a_possessive_pronoun_goes_to_the_subject_it_follows(nlp, resolver):
     text = "Nicolás Maduro thanked Vladimir Putin for backing his regime."
     labels = labels_of(nlp, resolver, text)

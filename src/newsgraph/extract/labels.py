@@ -103,7 +103,7 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
             yield "apposition", _phrase(child), actor_id
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < span.start:
         yield "apposition", _phrase(head.head), actor_id
-    owned = _owned(head, span, kb)
+    owned = _owned(head, span, kb, terms)
     if owned is not None:
         kind, noun = owned
         tokens = _phrase(noun)
@@ -163,12 +163,13 @@ def _named_inside(span: Span, people: dict[str, str]) -> list[str]:
     return out
 
 
-def _owned(head: Token, span: Span, kb) -> tuple[str, Token] | None:
+def _owned(head: Token, span: Span, kb, terms: FramingTerms) -> tuple[str, Token] | None:
     """The noun the actor owns or qualifies, outside its own mention span."""
     noun, kind = None, "possession"
     if head.dep_ in OWNER_DEPS and head.head.pos_ in ("NOUN", "PROPN"):
         noun = head.head
-    elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+    elif (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN"
+          and head.head.head.lemma_.lower() not in terms.partitives):  # "a majority of X" is X, not X's
         noun = head.head.head
     elif head.dep_ == "npadvmod" and head.head.tag_ in ("VBN", "VBG") and head.head.dep_ == "amod":
         noun, kind = head.head.head, "modifier"  # "X-backed riots"

@@ -15,16 +15,17 @@ from newsgraph.errors import NewsgraphError
 
 FRAMING_PATH = Path(__file__).resolve().parent / "data" / "framing_terms.tsv"
 HEADER = ["term", "kind", "polarity"]
-KINDS = frozenset({"descriptor", "naming-verb"})
+KINDS = frozenset({"descriptor", "naming-verb", "partitive"})
 POLARITIES = {"negative": -1, "positive": 1, "neutral": 0}
 
 
 @dataclass(frozen=True, slots=True)
 class FramingTerms:
-    """Descriptor terms (tuple of words → -1/+1) and the naming verbs (lemmas)."""
+    """Descriptor terms (tuple of words → -1/+1), naming verbs and partitive nouns (lemmas)."""
 
     descriptors: dict[tuple[str, ...], int]
     naming_verbs: frozenset[str]
+    partitives: frozenset[str] = frozenset()
 
     def polarity(self, words: list[str]) -> int:
         """Sum of the polarities of the terms found in `words` (lower-case words or lemmas).
@@ -51,6 +52,7 @@ def load_framing_terms(path: str | Path = FRAMING_PATH) -> FramingTerms:
     """Read a framing table; a malformed row is a coded error naming its line."""
     descriptors: dict[tuple[str, ...], int] = {}
     verbs: set[str] = set()
+    partitives: set[str] = set()
     with open(path, encoding="utf-8") as f:
         lines = [(n, line) for n, line in enumerate(f, start=1) if line.strip() and not line.startswith("#")]
     rows = csv.reader((line for _, line in lines), delimiter="\t")
@@ -64,6 +66,8 @@ def load_framing_terms(path: str | Path = FRAMING_PATH) -> FramingTerms:
         term, kind, polarity = row
         if kind == "naming-verb":
             verbs.add(term)
+        elif kind == "partitive":
+            partitives.add(term)
         else:
             descriptors[tuple(term.lower().split())] = POLARITIES[polarity]
-    return FramingTerms(descriptors, frozenset(verbs))
+    return FramingTerms(descriptors, frozenset(verbs), frozenset(partitives))
