@@ -270,6 +270,7 @@ def _threads(stories: list[dict[str, Any]], words: dict[str, tfidf.Vector]) -> l
             "thread_id": _stable_id("t-", [s["story_id"] for s in members]),
             "stories": [s["story_id"] for s in members],
             "dyads": common,
+            "terms": [t for t, _ in sorted(group["words"].items(), key=lambda item: (-item[1], item[0]))[:8]],
             "first_date": min(known) if known else None,
             "last_date": max(s["last_date"] for s in members if s["last_date"]) if known else None,
         })

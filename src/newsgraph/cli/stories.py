@@ -24,6 +24,7 @@ def print_stories(result: dict[str, Any], *, as_json: bool = False, console: Con
         span = f"{thread['first_date'] or '?'} … {thread['last_date'] or '?'}"
         console.print()
         console.print(f"[bold cyan]thread {thread['thread_id']}[/bold cyan]: {len(thread['stories'])} stories, {span}; dyads {dyads}")
+        console.print(f"  words: {escape(', '.join(thread['terms'][:8]))}", highlight=False)
         table = Table(box=None, pad_edge=False, show_edge=False)
         for col in ("story", "date", "source", "title", "words"):
             table.add_column(col)
