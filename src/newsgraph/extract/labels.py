@@ -37,6 +37,8 @@ DESCRIBING = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "punct
 OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 COPULA_SLOTS = frozenset({"attr", "acomp"})  # acomp: only an adjective that judges
 NAMING_SLOTS = frozenset({"oprd", "attr", "xcomp", "acomp", "dobj"})  # dobj: "branded X a usurper" parsed as two objects
+# Quantifying adjectives: how many, not what kind ("more writers", "other officials").
+QUANTIFIERS = frozenset("many few more most fewer fewest less least several numerous other such various some".split())
 # Named entity types that name the actor itself, not describe it.
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 
@@ -138,7 +140,7 @@ def _name_tokens(span: Span, kb) -> set[int]:
 def _describes(token: Token, span: Span) -> bool:
     if token.is_punct and token.text not in ("-", "–"):
         return False
-    if token.pos_ in ("DET", "PRON", "CCONJ", "PART", "NUM") or token.is_space:
+    if token.pos_ in ("DET", "PRON", "CCONJ", "PART", "NUM") or token.is_space or token.lower_ in QUANTIFIERS:
         return False
     if any(t.dep_ in ("nummod", "quantmod") for t in token.ancestors if t.i >= span.start) or token.dep_ in (
             "nummod", "quantmod"):
@@ -231,7 +233,7 @@ def _phrase(noun: Token) -> list[Token]:
     while end + 1 < len(doc) and doc[end].tag_ == "HYPH" and doc[end + 1].head.i in (noun.i, end):
         end += 2  # "swearing-in", "take-over": the hyphenated rest of the word
     tokens = [t for t in doc[start:end] if not (t.is_punct and t.text not in ("-", "–"))]
-    return [t for t in tokens if t.pos_ not in ("DET", "PRON")]
+    return [t for t in tokens if t.pos_ not in ("DET", "PRON") and t.lower_ not in QUANTIFIERS]
 
 
 def _informative(label: Label, kind: str, tokens: list[Token], mention: Mention, kb) -> bool:
