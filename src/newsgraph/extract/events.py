@@ -167,7 +167,7 @@ class _Coder:
             return []
         targets = self._other_side(targets, sources)
         if not targets:
-            targets = self._other_side(self._complement_targets(coded), sources)
+            targets = self._other_side(self._complement_targets(coded, coding.plover), sources)
         if not targets and coded.dep_ in ("advcl", "xcomp") and coded.head.i != coded.i:
             # "sent inspectors to Bosnia to investigate …": the purpose shares the act's target
             head = coded.head
@@ -242,7 +242,7 @@ class _Coder:
         code = self.lexicon.code(cameo)
         return _Coding(cameo, "REJECT", code.plover_mode or None, "done"), False
 
-    def _complement_targets(self, verb: Token) -> list[Mention]:
+    def _complement_targets(self, verb: Token, plover: str | None = None) -> list[Mention]:
         """No target in the verb's own phrase: whoever its complement or condition names.
 
         "demanded that Turkey release …" and "urged the EU to …" (the one who is to act),
@@ -255,6 +255,8 @@ class _Coder:
                 found = self._actors_under(subject) or self._targets(child, self._lookup(child))
                 if found:
                     return found
+        if plover not in ("THREATEN", "REQUEST", "COERCE", "SANCTION"):
+            return []  # a promise made on a condition is not made to whoever the condition names
         for child in verb.children:
             if child.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in child.children if m.dep_ == "mark"):
                 found = self._actors_under(next((c for c in child.children if c.dep_ in SUBJECTS), None))
@@ -375,6 +377,9 @@ class _Coder:
                 break
         if entry is None or not entry.plover:
             return []
+        modal = _modal_head(noun)
+        if modal in UNREAL_HEADS or _denied_existence(noun):
+            return []  # "there is no alternative to talks", "the need for aid": nothing happened
         between = next((p for p in preps if p.lower_ == "between"), None)
         if between is not None:
             parties = self._actors_under(next((c for c in between.children if c.dep_ == "pobj"), None))
@@ -395,10 +400,16 @@ class _Coder:
             of = next((c for p in preps if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
             # "a suspension of air links with Serbia": the target may hang on the complement
             for prep in preps + ([c for c in of.children if c.dep_ == "prep"] if of is not None else []):
-                if prep.lower_ in TARGET_PREPS and prep.lower_ != "between":
-                    targets = self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                if (prep.lower_ in TARGET_PREPS or prep.lower_ == entry.prep) and prep.lower_ != "between":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    # "investments in Venezuela's oil industry": the possessor of the phrase
+                    targets = self._actors_under(pobj) or self._actors_under(
+                        next((c for c in pobj.children if c.dep_ == "poss"), None) if pobj is not None else None)
+                    targets = self._other_side(targets, sources)
                     if targets:
                         break
+            if not targets and owner is not None and not self._light_verb_sources(noun):
+                return []  # "Russia's endorsement", "US support": a stance named in passing, with no one it concerns
         if not sources:
             return []
         if not targets and entry.plover == "PROTEST":
@@ -406,6 +417,8 @@ class _Coder:
         if not targets and len(sources) < 2 and entry.cameo[:2] in FORCE_ROOTS:
             return []  # "a search for common ground", "an assault on democracy": force needs a victim
         coding = _Coding(entry.cameo, entry.plover, entry.mode or None, "done")
+        if modal in PROSPECT_HEADS:  # "the prospect of greater support": announced, not done
+            coding = self._intention(entry.cameo, entry.plover, "intended")
         speaker = self._speaker_for(noun)
         if not targets and len(sources) >= 2:
             return [self._event(index, sent, noun, coding, a, b, False, speaker)
@@ -716,6 +729,10 @@ LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue
                         "intensify initiate open pursue wage complete speed accelerate finish renew maintain take".split())
 # Pronouns by which a quoted speaker names itself.
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+# Heads under which an event noun names no event that happened ("no alternative to talks")…
+UNREAL_HEADS = frozenset("alternative need necessity lack absence obstacle substitute".split())
+# …and heads under which it is an act announced or in view ("the prospect of support").
+PROSPECT_HEADS = frozenset("prospect possibility plan intention offer promise readiness willingness".split())
 # Prepositions of time and circumstance: their phrases hold events of their own.
 CIRCUMSTANCES = frozenset("during after before following amid since until despite".split())
 # Acts a state does at home to its own people: a place at home can be their target.
@@ -755,6 +772,23 @@ def _phrase_tokens(verb: Token) -> list[int]:
             continue  # "In talks with Rodríguez, Lavrov vowed …", "after a meeting with": events of their own
         out += [t.i for t in child.subtree]
     return out
+
+
+def _denied_existence(noun: Token) -> bool:
+    """"There is no alternative to talks", "there were no talks": a negated existential."""
+    head = noun.head
+    if noun.dep_ not in ("attr", "nsubj") or head.lemma_ != "be" or not any(c.dep_ == "expl" for c in head.children):
+        return False
+    return any(t.lower_ in NEGATIONS for t in head.subtree if t.i < noun.i) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _modal_head(noun: Token) -> str | None:
+    """The noun an event noun hangs on through "of/to/for": "the prospect *of* support"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "to", "for") and head.head.pos_ == "NOUN":
+        return head.head.lemma_.lower()
+    return None
 
 
 def _within_phrase(token: Token, top: Token) -> bool:
