@@ -80,6 +80,16 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
             by_sentence.setdefault(m.sentence, set()).add(countries[m.actor_id])
     out = []
     for m in mentions:
+        if m.how == "demonym" and m.kind == "actor" and m.text[-1:] == "s":
+            # "ethnic Albanians in southern Serbia": people of a nation living in another
+            # country are that country's population (the coders' residence convention)
+            home = _placed_in(doc, m, places)
+            if home and home != countries.get(m.actor_id):
+                actor = resolver.sector_actor(home, "CVL")
+                linker.note(Resolution(actor, "demonym+residence"))
+                out.append(Mention(m.article_id, m.sentence, m.start, m.end, m.text, actor.id,
+                                   "demonym+residence", m.role, m.kind))
+                continue
         if m.how != "role" or countries.get(m.actor_id):
             out.append(m)
             continue
@@ -105,7 +115,7 @@ def _placed_in(doc: Doc, mention: Mention, places: dict[int, str | None]) -> str
     if span is None:
         return None
     for prep in span.root.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "inside"):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "inside", "of"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     start = doc[pobj.left_edge.i].idx
@@ -232,7 +242,8 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
     head = span.root
     text = span.text
     first = span[0]
-    if first.is_sent_start and first.pos_ in ("ADJ", "ADV", "NUM") and not first.ent_type_ and len(span) > 1:
+    if (first.is_sent_start and first.pos_ in ("ADJ", "ADV", "NUM") and not first.ent_type_ and len(span) > 1
+            and resolver.resolve(first.text) is None):  # "Ghanaian authorities" keeps its demonym
         # "Angry French workers": capitalised only because it opens the sentence, not a name
         text = text[:1].lower() + text[1:]
     kind = "modifier" if head.dep_ in ("compound", "amod") else "actor"

@@ -35,7 +35,7 @@ PREPOSITIONS = frozenset("to in at of from for with on near against over into ac
 FILLERS = frozenset(
     """a an the some several many few two three four five six seven eight nine ten dozens dozen hundreds
     thousands scores over about around nearly almost more than group groups team teams number of its his
-    her their our other another all any each top senior local""".split()
+    her their our other another all any each top senior local ethnic""".split()
 )
 # A sponsor modifier: "US-backed opposition" is backed by the US, not of it.
 SPONSOR = re.compile(r"^(?P<who>.+?)-(?:backed|led|sponsored|funded|supported|controlled|allied|aligned|based|linked|friendly|installed|appointed)$", re.I)
