@@ -199,3 +199,23 @@ def test_a_store_exports_its_events_with_article_urls(tmp_path):
     assert got["SOURCEURL"] == records.article.url
     assert (got["SQLDATE"], got["IsRootEvent"], got["Actor2Code"]) == ("20210601", "0", "")
     assert (got["ActionGeo_CountryCode"], got["ActionGeo_FullName"]) == ("BLR", "Belarus")
+
+
+def test_exported_events_carry_an_id_the_outlet_and_their_evidence_sentence(tmp_path):
+    records = article_records(
+        [["Our invented minister flew to a neighbouring capital.", "The talks ran late."]],
+        outlet="gazette", date="2021-06",
+    )
+    russia = Actor("RUS-GOV", "Government of Russia", "RUS", "GOV")
+    event = Event(records.article.article_id, 1, "RUS-GOV", None, "ran", "CONSULT", None, "040", 1, 1.0,
+                  False, "claimed", "RUS-GOV", (), 54, 73)
+    records = dataclasses.replace(records, actors=(russia,), events=(event,))
+    with open_store(tmp_path / "e.db") as store:
+        store.write_batch([records])
+    with open_store(tmp_path / "e.db", readonly=True) as store:
+        (row,) = store.iter_rows("events")
+    text = records.article.text
+    assert row["event_id"] == f"{records.article.article_id}-0"
+    assert row["outlet"] == "gazette"
+    assert row["speaker_name"] == "Government of Russia"
+    assert row["evidence_text"] == text[54:73] == "The talks ran late."

@@ -269,6 +269,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX tones_actor ON tones (actor_id)",
         ),
     ),
+    Migration(
+        "events as read: a stable event id, the outlet, the speaker's name and the evidence sentence",
+        (
+            # A view, not copies: the evidence is the article's own text between the
+            # offsets, so it can never disagree with it.
+            """CREATE VIEW events_public AS
+            SELECT e.*, e.article_id || '-' || e.idx AS event_id, a.outlet AS outlet,
+                   s.name AS speaker_name,
+                   substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence_text
+            FROM events e JOIN articles a ON a.article_id = e.article_id
+            LEFT JOIN actors s ON s.actor_id = e.speaker_id""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -428,7 +428,7 @@ class Store:
         spec = get_table(table)
         clause, params = _where_clause(spec, where)
         columns = ", ".join(f'"{name}"' for name in spec.column_names)
-        sql = f"SELECT {columns} FROM {spec.name}{clause} ORDER BY {spec.order_by}"
+        sql = f"SELECT {columns} FROM {spec.relation}{clause} ORDER BY {spec.order_by}"
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             params += [-1 if limit is None else int(limit), int(offset)]
@@ -439,7 +439,7 @@ class Store:
         """Number of rows in a table (optionally filtered as in `iter_rows`)."""
         spec = get_table(table)
         clause, params = _where_clause(spec, where)
-        row = self.connection.execute(f"SELECT count(*) FROM {spec.name}{clause}", params).fetchone()
+        row = self.connection.execute(f"SELECT count(*) FROM {spec.relation}{clause}", params).fetchone()
         return int(row[0])
 
     def search(self, query: str, limit: int = 20, *, raw: bool = False) -> list[dict[str, Any]]:

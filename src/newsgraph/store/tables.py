@@ -58,6 +58,11 @@ class TableSpec:
     columns: tuple[Column, ...]
     order_by: str = "rowid"
     description: str = ""
+    source: str = ""  # the table or view rows are read from, when not `name`
+
+    @property
+    def relation(self) -> str:
+        return self.source or self.name
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -178,15 +183,16 @@ TABLES: dict[str, TableSpec] = {
     "events": TableSpec(
         "events",
         (
-            text("article_id"), integer("idx"), integer("sentence"),
+            text("event_id"), text("article_id"), integer("idx"), integer("sentence"), text("outlet"),
             text("source_id"), text("source_name"), text("source_country"), text("source_sector"),
             text("target_id"), text("target_name"), text("target_country"), text("target_sector"),
             text("trigger"), text("plover"), text("mode"), text("cameo"), integer("quad_class"),
-            real("goldstein"), integer("negated"), text("status"), text("speaker_id"),
+            real("goldstein"), integer("negated"), text("status"), text("speaker_id"), text("speaker_name"),
             text("date"), text("date_precision"), text("location"), json("amounts", _strings),
-            integer("evidence_start"), integer("evidence_end"),
+            integer("evidence_start"), integer("evidence_end"), text("evidence_text"),
         ),
         order_by="article_id, idx",
+        source="events_public",
         description="events: source and target actors as of the article date, PLOVER/CAMEO coding, evidence offsets",
     ),
     "labels": TableSpec(
