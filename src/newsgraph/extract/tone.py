@@ -41,29 +41,41 @@ def analyzer():
 
 
 def clause_of(span: Span) -> list[Token]:
-    """The words of the clause governing a target span, nested clauses without it left out."""
+    """The words of the clause governing a target span, nested clauses without it left out.
+
+    Subtrees are read as token ranges (the parser is projective, so a subtree is
+    contiguous): cheap enough to run for every mention.
+    """
     head = span.root
     while head.dep_ not in CLAUSE_DEPS and head.head is not head:
         head = head.head
-    inside = set(range(span.start, span.end))
-    words = []
-    skip: set[int] = set()
+    doc = span.doc
+    skip: list[tuple[int, int]] = []
     for t in head.subtree:
-        if t.i in skip:
-            continue
-        if t is not head and t.dep_ in CLAUSE_DEPS and not inside & {x.i for x in t.subtree}:
-            skip.update(x.i for x in t.subtree)
-            continue
-        words.append(t)
+        if t is not head and t.dep_ in CLAUSE_DEPS:
+            a, b = t.left_edge.i, t.right_edge.i + 1
+            if b <= span.start or a >= span.end:
+                skip.append((a, b))
+    words, i, end = [], head.left_edge.i, head.right_edge.i + 1
+    for a, b in sorted(skip):
+        if a < i:
+            continue  # nested inside a clause already left out
+        words.extend(doc[i:a])
+        i = b
+    words.extend(doc[i:end])
     return words
 
 
-def context_score(span: Span) -> float:
+def context_score(span: Span, sentence: Span | None = None) -> float:
     """VADER compound score around a target, in [-1, 1]: the mean of its clause's and
     its sentence's. The clause alone is more target-specific but often too short to
     carry the tone; the mix scored best on NewsMTSC train (docs/accuracy.md)."""
-    clause = _compound(" ".join(t.text for t in clause_of(span)))
-    return 0.5 * clause + 0.5 * _compound(span.sent.text)
+    sentence = sentence if sentence is not None else span.sent
+    words = clause_of(span)
+    whole = _compound(sentence.text)
+    if len(words) == len(sentence):
+        return whole  # the clause is the sentence: one VADER call, not two
+    return 0.5 * _compound(" ".join(t.text for t in words)) + 0.5 * whole
 
 
 @functools.lru_cache(maxsize=4096)
@@ -71,9 +83,11 @@ def _compound(text: str) -> float:
     return analyzer().polarity_scores(text)["compound"]
 
 
-def mention_score(span: Span, labels: Sequence[Label] = ()) -> float:
-    """The score of one mention: its clause's tone plus its labels' framing, clipped to [-1, 1]."""
-    score = context_score(span)
+def mention_score(span: Span, labels: Sequence[Label] = (), sentence: Span | None = None) -> float:
+    """The score of one mention: its clause's tone plus its labels' framing, clipped to [-1, 1].
+
+    `sentence` is the span's sentence when the caller has it (finding it costs a scan)."""
+    score = context_score(span, sentence)
     for label in labels:
         if label.polarity == "negative":
             score -= LABEL_WEIGHT
@@ -100,6 +114,7 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
         by_sentence.setdefault((label.sentence, label.actor_id), []).append(label)
     groups: dict[tuple[str, str, str | None], list[float]] = {}
     seen: set[tuple[int, int, str]] = set()
+    sents = list(doc.sents)
     for m in mentions:
         if m.kind == "location" or (m.start, m.end, m.actor_id) in seen:
             continue
@@ -108,7 +123,8 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
         if span is None or len(span) == 0:
             continue
         voice, speaker = voices.at(m.start, m.end)
-        score = mention_score(span, by_sentence.get((m.sentence, m.actor_id), ()))
+        sentence = sents[m.sentence] if m.sentence < len(sents) else None
+        score = mention_score(span, by_sentence.get((m.sentence, m.actor_id), ()), sentence)
         groups.setdefault((m.actor_id, voice, speaker), []).append(score)
     tones = []
     for (actor_id, voice, speaker), scores in groups.items():

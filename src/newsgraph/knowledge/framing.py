@@ -26,6 +26,7 @@ class FramingTerms:
     descriptors: dict[tuple[str, ...], int]
     naming_verbs: frozenset[str]
     partitives: frozenset[str] = frozenset()
+    longest: int = 1  # words in the longest descriptor phrase
 
     def polarity(self, words: list[str]) -> int:
         """Sum of the polarities of the terms found in `words` (lower-case words or lemmas).
@@ -34,7 +35,7 @@ class FramingTerms:
         its words are not counted twice.
         """
         total, i = 0, 0
-        longest = max((len(k) for k in self.descriptors), default=1)
+        longest = self.longest
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
                 value = self.descriptors.get(tuple(words[i:i + n]))
@@ -70,4 +71,5 @@ def load_framing_terms(path: str | Path = FRAMING_PATH) -> FramingTerms:
             partitives.add(term)
         else:
             descriptors[tuple(term.lower().split())] = POLARITIES[polarity]
-    return FramingTerms(descriptors, frozenset(verbs), frozenset(partitives))
+    longest = max((len(k) for k in descriptors), default=1)
+    return FramingTerms(descriptors, frozenset(verbs), frozenset(partitives), longest)
