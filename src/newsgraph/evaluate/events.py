@@ -12,6 +12,8 @@ bodies; a few legacy country codes). What is compared, stated once:
 - legacy gold labels are mapped to PLOVER 2 names: FIGHT → ASSAULT, DEMAND →
   REQUEST, DISAPPROVE → ACCUSE, INVESTIGATE → ACCUSE; legacy codes JAP → JPN, ITL →
   ITA, VTN → VNM;
+- the gold codes states that no longer exist by their successor (Soviet → RUS, East
+  German → DEU, Czechoslovak → CZE, Yugoslav → SRB), so ours are compared that way too;
 - matching is per sentence, one-to-one (multisets): precision = matched / ours,
   recall = matched / gold.
 """
@@ -27,6 +29,7 @@ from newsgraph.evaluate import read_jsonl
 LEGACY_EVENTS = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
 LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 BODIES = frozenset({"IGO", "NGO", "IMG", "ISM"})
+SUCCESSORS = {"SUN": "RUS", "DDR": "DEU", "CSK": "CZE", "YUG": "SRB"}
 
 
 def _gold_actor(code: str | None) -> tuple[str, str]:
@@ -42,7 +45,7 @@ def _ours(actor) -> tuple[str, str]:
     if actor is None:
         return "", ""
     if actor.country:
-        return actor.country, actor.sector or ""
+        return SUCCESSORS.get(actor.country, actor.country), actor.sector or ""
     if actor.sector in ("IGO", "NGO"):
         return actor.sector, ""
     return "", actor.sector or ""
