@@ -519,11 +519,21 @@ class _Coder:
                                           object=pobj.lemma_.lower()) if pobj is not None else None
                 if entry is not None and entry.object:
                     return entry
+        found = None
         for prep in preps + [None]:
-            entry = self.lexicon.verb(lemma, particle=particle, prep=prep, object=obj_lemma)
-            if entry is not None:
-                return entry
-        return None
+            found = self.lexicon.verb(lemma, particle=particle, prep=prep, object=obj_lemma)
+            if found is not None:
+                break
+        if obj is not None and (found is None or not found.object):
+            # "providing photographs and other intelligence", "allow the return of inspectors":
+            # a conjunct, or what the object's "of" names, may select a reading the head does not
+            for other in _object_alternatives(obj):
+                entry = next((e for p in preps + [None]
+                              if (e := self.lexicon.verb(lemma, particle=particle, prep=p, object=other.lemma_.lower()))
+                              is not None and e.object), None)
+                if entry is not None:
+                    return entry
+        return found
 
     # -- participants ---------------------------------------------------------------------------
     def _sources(self, verb: Token) -> list[Mention]:
@@ -830,6 +840,15 @@ def _object(verb: Token) -> Token | None:
             to = next(c for c in particle.children if c.lower_ == "to")
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
     return obj
+
+
+def _object_alternatives(obj: Token) -> list[Token]:
+    """Other heads an object offers the lexicon: its conjuncts and its "of" complement."""
+    out = list(obj.conjuncts)
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        out += [c for c in of.children if c.dep_ == "pobj"]
+    return out
 
 
 def _up_to_number(particle: Token) -> bool:
