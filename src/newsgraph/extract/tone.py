@@ -40,42 +40,61 @@ def analyzer():
     return SentimentIntensityAnalyzer()
 
 
-def clause_of(span: Span) -> list[Token]:
-    """The words of the clause governing a target span, nested clauses without it left out.
+def clause_ranges(span: Span) -> list[tuple[int, int]]:
+    """Token ranges of the clause governing a target span, nested clauses without it left out.
 
-    Subtrees are read as token ranges (the parser is projective, so a subtree is
-    contiguous): cheap enough to run for every mention.
+    Subtrees are read as ranges (the parser is projective, so a subtree is contiguous),
+    and a nested clause that does not hold the target is not walked at all: cheap
+    enough to run for every mention.
     """
     head = span.root
     while head.dep_ not in CLAUSE_DEPS and head.head is not head:
         head = head.head
-    doc = span.doc
     skip: list[tuple[int, int]] = []
-    for t in head.subtree:
-        if t is not head and t.dep_ in CLAUSE_DEPS:
-            a, b = t.left_edge.i, t.right_edge.i + 1
-            if b <= span.start or a >= span.end:
-                skip.append((a, b))
-    words, i, end = [], head.left_edge.i, head.right_edge.i + 1
+    stack = list(head.children)
+    while stack:
+        t = stack.pop()
+        a, b = t.left_edge.i, t.right_edge.i + 1
+        if t.dep_ in CLAUSE_DEPS and (b <= span.start or a >= span.end):
+            skip.append((a, b))
+        else:
+            stack.extend(t.children)
+    ranges, i = [], head.left_edge.i
     for a, b in sorted(skip):
-        if a < i:
-            continue  # nested inside a clause already left out
-        words.extend(doc[i:a])
-        i = b
-    words.extend(doc[i:end])
-    return words
+        if a >= i:
+            if a > i:
+                ranges.append((i, a))
+            i = b
+    if i < head.right_edge.i + 1:
+        ranges.append((i, head.right_edge.i + 1))
+    return ranges
 
 
-def context_score(span: Span, sentence: Span | None = None) -> float:
+def clause_of(span: Span) -> list[Token]:
+    """The words of the clause governing a target span (see `clause_ranges`)."""
+    doc = span.doc
+    return [doc[i] for a, b in clause_ranges(span) for i in range(a, b)]
+
+
+def context_score(span: Span, sentence: Span | None = None, text: str | None = None) -> float:
     """VADER compound score around a target, in [-1, 1]: the mean of its clause's and
     its sentence's. The clause alone is more target-specific but often too short to
-    carry the tone; the mix scored best on NewsMTSC train (docs/accuracy.md)."""
+    carry the tone; the mix scored best on NewsMTSC train (docs/accuracy.md).
+
+    `sentence` and `text` (the document's text, read once) spare the caller's loop
+    from rebuilding them per mention."""
+    doc = span.doc
     sentence = sentence if sentence is not None else span.sent
-    words = clause_of(span)
-    whole = _compound(sentence.text)
-    if len(words) == len(sentence):
+    text = text if text is not None else doc.text
+    whole = _compound(text[sentence.start_char:sentence.end_char])
+    ranges = clause_ranges(span)
+    if sum(b - a for a, b in ranges) >= len(sentence):
         return whole  # the clause is the sentence: one VADER call, not two
-    return 0.5 * _compound(" ".join(t.text for t in words)) + 0.5 * whole
+    parts = []
+    for a, b in ranges:
+        last = doc[b - 1]
+        parts.append(text[doc[a].idx:last.idx + len(last.text)])
+    return 0.5 * _compound(" ".join(parts)) + 0.5 * whole
 
 
 @functools.lru_cache(maxsize=4096)
@@ -83,11 +102,12 @@ def _compound(text: str) -> float:
     return analyzer().polarity_scores(text)["compound"]
 
 
-def mention_score(span: Span, labels: Sequence[Label] = (), sentence: Span | None = None) -> float:
+def mention_score(span: Span, labels: Sequence[Label] = (), sentence: Span | None = None,
+                  text: str | None = None) -> float:
     """The score of one mention: its clause's tone plus its labels' framing, clipped to [-1, 1].
 
-    `sentence` is the span's sentence when the caller has it (finding it costs a scan)."""
-    score = context_score(span, sentence)
+    `sentence` is the span's sentence and `text` the document's, when the caller has them."""
+    score = context_score(span, sentence, text)
     for label in labels:
         if label.polarity == "negative":
             score -= LABEL_WEIGHT
@@ -115,6 +135,7 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
     groups: dict[tuple[str, str, str | None], list[float]] = {}
     seen: set[tuple[int, int, str]] = set()
     sents = list(doc.sents)
+    text = doc.text
     for m in mentions:
         if m.kind == "location" or (m.start, m.end, m.actor_id) in seen:
             continue
@@ -124,7 +145,7 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
             continue
         voice, speaker = voices.at(m.start, m.end)
         sentence = sents[m.sentence] if m.sentence < len(sents) else None
-        score = mention_score(span, by_sentence.get((m.sentence, m.actor_id), ()), sentence)
+        score = mention_score(span, by_sentence.get((m.sentence, m.actor_id), ()), sentence, text)
         groups.setdefault((m.actor_id, voice, speaker), []).append(score)
     tones = []
     for (actor_id, voice, speaker), scores in groups.items():
