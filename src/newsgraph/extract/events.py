@@ -90,8 +90,8 @@ class _Coder:
     def run(self) -> list[Event]:
         events: list[Event] = []
         for index, sent in enumerate(self.doc.sents):
-            if not any(t.i in self.actor_at for t in sent):
-                continue
+            if not any(t.i in self.actor_at for t in sent) or _question(sent):
+                continue  # a question asserts no event ("Should the U.S. cut off aid?")
             for token in sent:
                 if (token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT") and token.i not in self.consumed:
                     found = self._code_verb(index, sent, token)
@@ -105,7 +105,7 @@ class _Coder:
 
     # -- verbs ------------------------------------------------------------------------------
     def _code_verb(self, index: int, sent: Span, verb: Token) -> list[Event]:
-        if self._aim_of_protest(verb):
+        if self._aim_of_protest(verb) or _hypothetical(verb) or _naming(verb):
             return []
         if verb.lemma_ == "be":
             return self._code_disposition(index, sent, verb)
@@ -178,6 +178,8 @@ class _Coder:
             targets = self._named_within(coded, sources)
         if not targets and coding.plover == "PROTEST":
             targets = self._own_government(sources)
+        if not targets and coding.cameo[:2] in FORCE_ROOTS and _object(coded) is None and len(sources) < 2:
+            return []  # "Cuba punches above its weight": force with no one and nowhere it falls
         speaker = self._speaker_for(coded)
         coding = coding._replace(status=status)
         if not targets and len(sources) >= 2:
@@ -557,7 +559,7 @@ class _Coder:
                 found = self._actors_under(subject)
                 if found:
                     return found
-                if subject.tag_ == "PRP" and verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.i != verb.i:
+                if subject.tag_ == "PRP" and verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.i != verb.i:
                     return self._sources(verb.head)  # "Iraq said it would allow …": it is Iraq
                 if subject.tag_ in ("WDT", "WP"):  # "Russia, which sent bombers": the antecedent
                     found = self._actors_under(verb.head)
@@ -568,8 +570,12 @@ class _Coder:
                 # "Castro applauding Maduro", "troops firing on protesters": the noun does it
                 return self._actors_under(verb.head)
             if verb.dep_ == "csubj" and verb.tag_ == "VBG":
-                # "Accusing the US of …, the minister pledged": a fronted participle
-                return self._actor_before(verb.head) or self._sources(verb.head)
+                # "Accusing the US of …, the minister pledged": a fronted participle; the
+                # actor it names itself ("rejecting the views of X would …") is not its agent
+                comma = next((t for t in self.doc[verb.i:verb.head.i] if t.text == ","), None)
+                if comma is None:
+                    return []
+                return [m for m in self._actor_before(verb.head) if m.start > comma.idx]
             if verb.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "relcl") or verb.head.i == verb.i:
                 return []
             verb = verb.head
@@ -737,6 +743,10 @@ INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager
 LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue resume undertake mount "
                         "issue make give declare order organize organise lead carry step escalate "
                         "intensify initiate open pursue wage complete speed accelerate finish renew maintain take".split())
+# Modals of possibility and advice: what they govern has not happened.
+EPISTEMIC = frozenset({"may", "might", "could", "should", "ought"})
+# Verbs that name rather than act when they take a predicate ("call X a coup").
+NAMING_VERBS = frozenset("call label brand term dub name describe".split())
 # Pronouns by which a quoted speaker names itself.
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 # Heads under which an event noun names no event that happened ("no alternative to talks")…
@@ -808,6 +818,35 @@ def _within_phrase(token: Token, top: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _question(sent: Span) -> bool:
+    return sent.text.rstrip(" \"'”’)").endswith("?")
+
+
+def _hypothetical(verb: Token) -> bool:
+    """"may retaliate", "could send", "should cut off", "would fight" (outside reported
+    speech): a possibility or advice, not an event."""
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if modals & EPISTEMIC:
+        return True
+    if "would" in modals or "'d" in modals:
+        return not _reported(verb)
+    return False
+
+
+def _reported(verb: Token) -> bool:
+    """Whether the clause is the content of a saying, promising or believing verb."""
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("ccomp", "parataxis") or verb.dep_ == "ROOT" and any(
+        c.dep_ in ("ccomp", "parataxis") and c.lemma_ in ("say", "tell", "add", "announce") for c in verb.children)
+
+
+def _naming(verb: Token) -> bool:
+    """"call Egypt a coup", "branded the vote a fraud": a verb of naming, not of doing."""
+    return verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ in ("oprd", "attr") for c in verb.children) or (
+        verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "ccomp" and c.pos_ == "NOUN" for c in verb.children))
 
 
 def _modal_intent(verb: Token) -> bool:

@@ -99,8 +99,9 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         if country is None:
             country = next(iter(here)) if len(here) == 1 else None
         role = resolver.kb.role(m.role) if m.role else None
-        if country is None or role is None or role.person:
-            out.append(m)
+        if country is None or role is None or role.person or (
+                role.kind == "org" and m.text.lower().endswith("s") and not role.phrase.endswith("s")):
+            out.append(m)  # "most governments", "ministries": many states' institutions, not one
             continue
         actor = resolver.sector_actor(country, role.sector)
         linker.note(Resolution(actor, "role+context"))
