@@ -55,6 +55,13 @@ def test_a_negative_label_pulls_a_flat_sentence_down(nlp):
     assert tone.classify(tone.mention_score(span, [label])) == "negative"
 
 
+def test_what_is_said_of_a_persons_regime_counts_toward_the_person(nlp, resolver):
+    text = "Nicolás Maduro spoke on Monday. The brutal Maduro regime jailed and tortured peaceful protesters."
+    tones = tones_of(nlp, resolver, text)
+    maduro = tones[("nicolas-maduro", "author", None)]
+    assert maduro.mentions == 2 and maduro.negative >= 1
+
+
 def test_counts_add_up_to_the_mentions_scored(nlp, resolver):
     text = "Angela Merkel spoke in Berlin. Merkel was warmly applauded. Merkel then left."
     t = tones_of(nlp, resolver, text)[("angela-merkel", "author", None)]

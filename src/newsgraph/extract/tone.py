@@ -126,7 +126,10 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
     """Tone toward every actor of an article, per voice: one `Tone` per (actor, voice, speaker).
 
     A mention's voice is the quote whose marks hold it (the speaker's), else the
-    author's. Its labels are those hung on the same actor in the same sentence.
+    author's. Its labels are those hung on the same actor in the same sentence. A
+    mention of an institution that names its owner ("the X regime", "X's government",
+    "his government": a possession label inside the mention) is scored for the owner
+    too — what is said of X's regime is said of X.
     """
     voices = Voices(quotes)
     by_sentence: dict[tuple[int, str], list[Label]] = {}
@@ -136,6 +139,7 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
     seen: set[tuple[int, int, str]] = set()
     sents = list(doc.sents)
     text = doc.text
+    owners = _owners_inside(mentions, labels)
     for m in mentions:
         if m.kind == "location" or (m.start, m.end, m.actor_id) in seen:
             continue
@@ -145,11 +149,32 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
             continue
         voice, speaker = voices.at(m.start, m.end)
         sentence = sents[m.sentence] if m.sentence < len(sents) else None
-        score = mention_score(span, by_sentence.get((m.sentence, m.actor_id), ()), sentence, text)
-        groups.setdefault((m.actor_id, voice, speaker), []).append(score)
+        for actor_id in (m.actor_id, *owners.get((m.start, m.end), ())):
+            if actor_id != m.actor_id and (m.start, m.end, actor_id) in seen:
+                continue
+            seen.add((m.start, m.end, actor_id))
+            score = mention_score(span, by_sentence.get((m.sentence, actor_id), ()), sentence, text)
+            groups.setdefault((actor_id, voice, speaker), []).append(score)
     tones = []
     for (actor_id, voice, speaker), scores in groups.items():
         classes = [classify(s) for s in scores]
         tones.append(Tone(article_id, actor_id, voice, speaker, len(scores), round(sum(scores) / len(scores), 4),
                           classes.count("negative"), classes.count("neutral"), classes.count("positive")))
     return tones
+
+
+def _owners_inside(mentions: Sequence[Mention], labels: Sequence[Label]) -> dict[tuple[int, int], list[str]]:
+    """Mention span → the other actors a possession label inside it gives it as owners."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: dict[tuple[int, int], list[str]] = {}
+    for label in labels:
+        if label.kind != "possession":
+            continue
+        for m in by_sentence.get(label.sentence, ()):
+            if m.start <= label.start and label.end <= m.end and m.actor_id != label.actor_id:
+                owners = out.setdefault((m.start, m.end), [])
+                if label.actor_id not in owners:
+                    owners.append(label.actor_id)
+    return out
