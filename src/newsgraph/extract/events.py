@@ -105,7 +105,7 @@ class _Coder:
 
     # -- verbs ------------------------------------------------------------------------------
     def _code_verb(self, index: int, sent: Span, verb: Token) -> list[Event]:
-        if self._aim_of_protest(verb) or _hypothetical(verb) or _naming(verb):
+        if self._aim_of_protest(verb) or _hypothetical(verb) or _naming(verb) or _asks_a_question(verb):
             return []
         if verb.lemma_ == "be":
             return self._code_disposition(index, sent, verb)
@@ -121,6 +121,8 @@ class _Coder:
                 entry.wraps and verb.lemma_.lower() not in COMMISSIVES or verb.lemma_.lower() in LIGHT_VERBS):
             # "undertook a mediation mission", "announced a suspension of links": without a
             # complement the verb only carries the act its object names (a nominal event)
+            return []
+        if _helps_do(verb, entry):
             return []
         if verb.lemma_.lower() in FAILURES and complement is not None:
             return self._code_failure(index, sent, verb, complement)
@@ -623,6 +625,11 @@ class _Coder:
             for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
                 # "rejected calls by Belarus's rulers", "crimes by Croatian extremists"
                 yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+            for acl in (c for c in child.children if c.dep_ in ("acl", "relcl")):
+                # "condemned the steps taken by Egypt's government": the agent of what it did
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    yield self._actors_under(next((c for c in agent.children if c.dep_ == "pobj"), None))
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             yield self._actors_under(pobj)
@@ -743,6 +750,7 @@ INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager
 LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue resume undertake mount "
                         "issue make give declare order organize organise lead carry step escalate "
                         "intensify initiate open pursue wage complete speed accelerate finish renew maintain take".split())
+WH_WORDS = frozenset("whether if why what how when where who whom which".split())
 # Modals of possibility and advice: what they govern has not happened.
 EPISTEMIC = frozenset({"may", "might", "could", "should", "ought"})
 # Verbs that name rather than act when they take a predicate ("call X a coup").
@@ -821,7 +829,22 @@ def _within_phrase(token: Token, top: Token) -> bool:
 
 
 def _question(sent: Span) -> bool:
-    return sent.text.rstrip(" \"'”’)").endswith("?")
+    return sent.text.rstrip().rstrip("\"'”’)").rstrip().endswith("?")
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """"asked whether he considered …", "asked Barr why": a question, not a request."""
+    return verb.lemma_.lower() in ("ask", "wonder", "inquire", "enquire") and any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") and any(m.lower_ in WH_WORDS for m in c.children if m.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr"))
+        or c.dep_ == "dobj" and c.lemma_.lower() in ("question", "questions")
+        for c in verb.children)
+
+
+def _helps_do(verb: Token, entry) -> bool:
+    """"help them understand", "helped make the case": helping someone do something is
+    no aid unless the lexicon names what is given."""
+    return verb.lemma_.lower() in ("help", "assist") and not entry.object and any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def _hypothetical(verb: Token) -> bool:
