@@ -85,3 +85,58 @@ def test_force_needs_someone_to_suffer_it(nlp, extract):
     assert any(p == "ASSAULT" for _, _, p, _ in found)
     found = events_of(nlp, extract, "Sudan's government executed its new economic strategy on Monday.")
     assert not any(p == "ASSAULT" for _, _, p, _ in found)
+
+
+def triples(found):
+    return sorted((s, t, p) for s, t, p, _ in found if not _.negated)
+
+
+def test_a_negated_promise_is_a_refusal(nlp, extract):
+    found = events_of(nlp, extract, "Norway said it will not accept any more refugees from Libya.")
+    assert [p for _s, _t, p, _e in found] == ["REJECT"]
+    assert not found[0][3].negated and found[0][3].cameo.startswith("12")
+
+
+def test_announcing_a_hostile_act_is_a_threat_and_a_friendly_one_a_promise(nlp, extract):
+    hostile = events_of(nlp, extract, "Turkey announced that it would impose tariffs on Greece.")
+    friendly = events_of(nlp, extract, "Turkey announced that it would send aid to Greece.")
+    assert triples(hostile) == [("TUR", "GRC", "THREATEN")] and hostile[0][3].status == "threatened"
+    assert triples(friendly) == [("TUR", "GRC", "AGREE")] and friendly[0][3].status == "intended"
+
+
+def test_a_demand_targets_whoever_is_to_act(nlp, extract):
+    found = events_of(nlp, extract, "Poland demanded that Belarus release the detained journalists.")
+    assert triples(found) == [("POL", "BLR", "REQUEST")]  # the release is the demand's content, not an event
+
+
+def test_a_light_verb_leaves_the_event_to_its_noun(nlp, extract):
+    found = events_of(nlp, extract, "Italy announced a suspension of flights to Serbia.")
+    assert triples(found) == [("ITA", "SRB", "SANCTION")]
+
+
+def test_questions_and_possibilities_assert_no_event(nlp, extract):
+    assert events_of(nlp, extract, "Should Canada cut off aid to Mali?") == []
+    assert events_of(nlp, extract, "Canada may cut off aid to Mali.") == []
+
+
+def test_failing_to_agree_is_a_rejection(nlp, extract):
+    found = events_of(nlp, extract, "Serbia and Kosovo failed to reach an agreement on Sunday.")
+    assert {p for *_, p, _e in found} == {"REJECT"} and {s for s, *_ in found} == {"SRB", "XKX"}
+
+
+def test_a_quoted_we_is_the_speaker(nlp, extract):
+    found = events_of(nlp, extract, '"We will continue to assist Ecuador," the Chilean foreign ministry said.')
+    assert [(s, t, p) for s, t, p, _ in found] == [("CHL", "ECU", "AGREE")]
+    assert found[0][3].speaker_id is not None
+
+
+def test_a_visit_is_one_way_and_a_meeting_both_ways(nlp, extract):
+    visit = events_of(nlp, extract, "The Japanese prime minister visited Vietnam on Monday.")
+    meeting = events_of(nlp, extract, "Japan and Vietnam held talks on Monday.")
+    assert triples(visit) == [("JPN", "VNM", "CONSULT")]
+    assert triples(meeting) == [("JPN", "VNM", "CONSULT"), ("VNM", "JPN", "CONSULT")]
+
+
+def test_a_state_is_no_target_of_its_own_troops(nlp, extract):
+    found = events_of(nlp, extract, "Syria said it is willing to withdraw its troops from Lebanon.")
+    assert triples(found) == [("SYR", "LBN", "AGREE")]

@@ -112,10 +112,12 @@ class _Coder:
         demand = self._code_obligation(index, sent, verb)
         if demand:
             return demand
+        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if verb.lemma_.lower() in FAILURES and complement is not None:
+            return self._code_failure(index, sent, verb, complement)
         entry = self._lookup(verb)
         if entry is None:
             return []
-        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         obj = _object(verb)
         if obj is not None and complement is None and not entry.object and not self._actors_under(obj) and (
                 entry.wraps and verb.lemma_.lower() not in COMMISSIVES or verb.lemma_.lower() in LIGHT_VERBS):
@@ -124,8 +126,6 @@ class _Coder:
             return []
         if _helps_do(verb, entry):
             return []
-        if verb.lemma_.lower() in FAILURES and complement is not None:
-            return self._code_failure(index, sent, verb, complement)
         coded, coding = verb, _Coding(entry.cameo, entry.plover, entry.mode, entry.status or "done")
         if entry.wraps and entry.status in ("intended", "threatened"):
             # "pledged to continue supporting", "threatened to impose sanctions": the act
