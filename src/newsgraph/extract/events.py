@@ -200,6 +200,8 @@ class _Coder:
     def _object_event(self, verb: Token):
         """The event noun a verb with no reading of its own takes as object ("maintain
         its support", "continue the talks"), as a lexicon row."""
+        if verb.lemma_.lower() not in LIGHT_VERBS | ASPECTUAL | SUSTAINING:
+            return None  # "postpone the demonstration" undoes what the noun names
         obj = _object(verb)
         if obj is None or obj.pos_ != "NOUN":
             return None
@@ -767,6 +769,8 @@ CIRCUMSTANCES = frozenset("during after before following amid since until despit
 DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
 # Verbs that say an act goes on, starts or keeps: the act is in their complement.
 ASPECTUAL = frozenset("continue keep start begin resume go".split())
+# Verbs that keep up or increase the act their object names ("maintain its support").
+SUSTAINING = frozenset("maintain sustain increase expand boost extend strengthen deepen".split())
 # Verbs that commit to what they take, a noun as much as an act ("offered troops").
 COMMISSIVES = frozenset("offer promise pledge vow agree commit consent guarantee".split())
 # Verbs that say their complement did not happen.
