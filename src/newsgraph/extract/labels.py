@@ -89,15 +89,15 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
         # A head that is not a name but a person's or group's role word ("supporters of
         # X") is someone of its own; any other ("the X regime") is what X owns.
         role = None if head.i in name else (kb.role(head.lemma_) or kb.role(head.text))
-        owned = role is None or role.kind == "org"
+        ownable = role is None or role.kind == "org"
         if actor_id in inside and head.i not in name:
             # the phrase was resolved to the person named inside it
-            if owned:
+            if ownable:
                 yield "possession", own, actor_id
         else:
             yield "title", own, actor_id
             for person in inside:
-                if person != actor_id and owned and head.i not in name:
+                if person != actor_id and ownable and head.i not in name:
                     yield "possession", own, person
     for child in head.rights:
         if (child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not _is_name(child)
@@ -127,8 +127,8 @@ def _name_tokens(span: Span, kb) -> set[int]:
     bare = root.text[:1].isupper() and not kb.role(root.text) and not kb.role(root.lemma_)
     out: set[int] = {root.i} if _is_name(root) or bare else set()
     for t in sorted(span, key=lambda t: -t.i):  # right to left: a compound precedes its head
-        role_word = kb.role(t.text) is not None or kb.role(t.lemma_) is not None  # "President" describes
-        if _is_name(t) and not role_word and t.dep_ in ("compound", "flat") and (t.head.i in out or t.head.i == root.i):
+        compounded = t.dep_ in ("compound", "flat") and (t.head.i in out or t.head.i == root.i)
+        if compounded and _is_name(t) and not (kb.role(t.text) or kb.role(t.lemma_)):  # "President" describes
             out.add(t.i)
         elif t.dep_ in ("det", "case", "predet"):
             out.add(t.i)
