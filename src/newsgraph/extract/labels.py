@@ -85,7 +85,7 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
     name = _name_tokens(span, kb)
     own = [t for t in span if t.i not in name and _describes(t, span)]
     inside = _named_inside(span, people)
-    if own and not _is_predicate(head, terms):
+    if own and not is_complement(head, terms):
         # A head that is not a name but a person's or group's role word ("supporters of
         # X") is someone of its own; any other ("the X regime") is what X owns.
         role = None if head.i in name else (kb.role(head.lemma_) or kb.role(head.text))
@@ -210,9 +210,9 @@ def _predicate(head: Token, terms: FramingTerms) -> Token | None:
     return None
 
 
-def _is_predicate(head: Token, terms: FramingTerms) -> bool:
+def is_complement(head: Token, terms: FramingTerms) -> bool:
     """A mention that is itself the complement ("a dictator" in "X is a dictator") labels
-    its subject, and is not labelled as an actor of its own."""
+    its subject: it is no actor of its own to label or to score."""
     if head.dep_ == "pobj" and head.head.lower_ == "as":
         return head.head.head.lemma_ in terms.naming_verbs  # "recognised X as interim president"
     if head.dep_ == "dobj":  # the second of two objects ("branded X a usurper")

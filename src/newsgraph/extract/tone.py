@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.cues import load_cues
-from newsgraph.extract.labels import Voices
+from newsgraph.extract.labels import Voices, is_complement
+from newsgraph.knowledge.framing import load_framing_terms
 from newsgraph.records import Label, Mention, Quote, Tone
 
 # A score below NEGATIVE is negative, above POSITIVE positive (tuned on NewsMTSC train).
@@ -142,6 +143,7 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
     too — what is said of X's regime is said of X.
     """
     voices = Voices(quotes)
+    terms = load_framing_terms()
     by_sentence: dict[tuple[int, str], list[Label]] = {}
     for label in labels:
         by_sentence.setdefault((label.sentence, label.actor_id), []).append(label)
@@ -155,8 +157,8 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
             continue
         seen.add((m.start, m.end, m.actor_id))
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
+        if span is None or len(span) == 0 or is_complement(span.root, terms):
+            continue  # "a tyrant" in "X is a tyrant" is said of X, not someone to score
         voice, speaker = voices.at(m.start, m.end)
         sentence = sents[m.sentence] if m.sentence < len(sents) else None
         for actor_id in (m.actor_id, *owners.get((m.start, m.end), ())):
