@@ -106,6 +106,12 @@ def test_words_inside_quote_marks_are_the_speakers_voice(nlp, resolver):
     assert [(l.voice, l.speaker_id) for l in labels] == [("quoted", "marco-rubio")]
 
 
+def test_square_brackets_inside_a_quote_are_the_editors_words(nlp, resolver):
+    text = "Nicolás Maduro spoke. “We back [Venezuelan President] Nicolás Maduro fully,” said Senator Marco Rubio."
+    labels = [l for l in labels_of(nlp, resolver, text) if l.actor_id == MADURO and "president" in l.label.lower()]
+    assert labels and all(l.voice == "author" and l.speaker_id is None for l in labels)
+
+
 def test_supporters_of_an_actor_are_not_its_label(nlp, resolver):
     text = "Nicolás Maduro spoke. Loyal supporters of Maduro marched in Caracas."
     assert not any("supporter" in label for label, *_ in of(labels_of(nlp, resolver, text)))

@@ -58,7 +58,7 @@ def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
         from newsgraph.knowledge import default
 
         kb = default()
-    voices = Voices(quotes)
+    voices = Voices(quotes, doc.text)
     people = people if people is not None else _people(doc, mentions)
     found: dict[tuple, Label] = {}
     for m in mentions:
@@ -357,16 +357,20 @@ class Voices:
 
     Only words inside quote marks (direct and partial quotes) are the speaker's own;
     an indirect quote ("officials said that …") is the author's wording of a claim,
-    so its words stay in the author's voice.
+    so its words stay in the author's voice, as do words in square brackets inside a
+    quote (the editor's insertion: "[the president] said").
     """
 
-    def __init__(self, quotes: Sequence[Quote]) -> None:
+    def __init__(self, quotes: Sequence[Quote], text: str | None = None) -> None:
         self._quotes = sorted((q for q in quotes if q.kind != "indirect"), key=lambda q: q.start)
         self._starts = [q.start for q in self._quotes]
+        self._text = text
 
     def at(self, start: int, end: int) -> tuple[str, str | None]:
         i = bisect.bisect_right(self._starts, start)
         for q in reversed(self._quotes[max(0, i - 8):i]):
             if q.start <= start and end <= q.end:
+                if self._text is not None and self._text.rfind("[", q.start, start) > self._text.rfind("]", q.start, start):
+                    return "author", None
                 return "quoted", q.speaker_id
         return "author", None

@@ -142,7 +142,8 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
     "his government": a possession label inside the mention) is scored for the owner
     too — what is said of X's regime is said of X.
     """
-    voices = Voices(quotes)
+    text = doc.text  # Doc.text joins every token: read it once
+    voices = Voices(quotes, text)
     terms = load_framing_terms()
     by_sentence: dict[tuple[int, str], list[Label]] = {}
     for label in labels:
@@ -150,7 +151,6 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
     groups: dict[tuple[str, str, str | None], list[float]] = {}
     seen: set[tuple[int, int, str]] = set()
     sents = list(doc.sents)
-    text = doc.text
     owners = _owners_inside(mentions, labels)
     for m in mentions:
         if m.kind == "location" or (m.start, m.end, m.actor_id) in seen:
