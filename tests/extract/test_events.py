@@ -140,3 +140,14 @@ def test_a_visit_is_one_way_and_a_meeting_both_ways(nlp, extract):
 def test_a_state_is_no_target_of_its_own_troops(nlp, extract):
     found = events_of(nlp, extract, "Syria said it is willing to withdraw its troops from Lebanon.")
     assert triples(found) == [("SYR", "LBN", "AGREE")]
+
+
+def test_an_attack_between_two_named_people_is_verbal(nlp, extract):
+    words = events_of(nlp, extract, "Boris Johnson attacked Keir Starmer over the budget.")
+    force = events_of(nlp, extract, "Russian forces attacked Ukrainian positions near Kharkiv.")
+    assert {p for *_, p, _e in words} == {"ACCUSE"}
+    assert {p for *_, p, _e in force} == {"ASSAULT"}
+
+
+def test_a_hope_is_no_event(nlp, extract):
+    assert events_of(nlp, extract, "Egypt hopes to sign a trade deal with Kenya.") == []

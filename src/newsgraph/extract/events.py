@@ -107,6 +107,8 @@ class _Coder:
     def _code_verb(self, index: int, sent: Span, verb: Token) -> list[Event]:
         if self._aim_of_protest(verb) or _hypothetical(verb) or _naming(verb) or _asks_a_question(verb):
             return []
+        if verb.dep_ in ("xcomp", "ccomp") and _forms(verb.head) & DESIRES:
+            return []  # "hopes to meet", "wants to impose": wished for, not done or promised
         if verb.lemma_ == "be":
             return self._code_disposition(index, sent, verb)
         demand = self._code_obligation(index, sent, verb)
@@ -180,6 +182,11 @@ class _Coder:
             targets = self._named_within(coded, sources)
         if not targets and coding.plover == "PROTEST":
             targets = self._own_government(sources)
+        if coding.cameo in VERBAL_FORCE and all(self._is_person(m) for m in sources + targets) and targets:
+            # "Trump attacked Comey", "the senator slammed the governor": between two people
+            # named as such, with no weapon said, an attack is words (CAMEO 111)
+            code = self.lexicon.code("111")
+            coding = _Coding("111", code.plover or "ACCUSE", code.plover_mode or None, coding.status)
         if not targets and coding.cameo[:2] in FORCE_ROOTS and _object(coded) is None and len(sources) < 2:
             return []  # "Cuba punches above its weight": force with no one and nowhere it falls
         speaker = self._speaker_for(coded)
@@ -196,6 +203,10 @@ class _Coder:
             events += [self._event(index, sent, coded, coding, target, source, negated, speaker)
                        for source in sources for target in targets if target.actor_id != source.actor_id]
         return events
+
+    def _is_person(self, mention: Mention) -> bool:
+        """A person named by name (a politician, an official), not a force or a group."""
+        return mention.how.startswith(("dictionary:person", "name", "title", "dictionary:surname", "alias:earlier"))
 
     def _object_event(self, verb: Token):
         """The event noun a verb with no reading of its own takes as object ("maintain
@@ -769,6 +780,10 @@ CIRCUMSTANCES = frozenset("during after before following amid since until despit
 DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
 # Verbs that say an act goes on, starts or keeps: the act is in their complement.
 ASPECTUAL = frozenset("continue keep start begin resume go".split())
+# Generic attack codes that, between two named people, are verbal.
+VERBAL_FORCE = frozenset({"190", "193", "180", "182"})
+# Verbs of wishing: their complement is no event.
+DESIRES = frozenset("hope want wish aim try attempt seek expect like prefer dream".split())
 # Verbs that keep up or increase the act their object names ("maintain its support").
 SUSTAINING = frozenset("maintain sustain increase expand boost extend strengthen deepen".split())
 # Verbs that commit to what they take, a noun as much as an act ("offered troops").
@@ -830,6 +845,13 @@ def _within_phrase(token: Token, top: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _forms(token: Token) -> set[str]:
+    """The lemma and the plain word forms, for closed verb lists the lemmatiser can miss
+    ("hopes" → "hop")."""
+    low = token.lower_
+    return {token.lemma_.lower(), low, low[:-1], low[:-2]}
 
 
 def _question(sent: Span) -> bool:
