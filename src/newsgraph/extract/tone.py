@@ -3,8 +3,8 @@
 GDELT's one tone number per article cannot say whom the negativity targets; here each
 mention is scored on its own context — the clause that governs it (the words of its
 verb's clause, without clauses nested in it that do not hold the mention), averaged
-with its sentence — with
-VADER's lexicon and rules (`vaderSentiment`, shipped with its lexicon), plus the
+with its sentence, or the clause alone when a speech verb heads it — with VADER's
+lexicon and rules (`vaderSentiment`, shipped with its lexicon), plus the
 framing polarity of the labels hung on it ("dictator" is negative even where VADER
 has no entry). Scores are aggregated per (article, actor, voice, speaker): the
 author's voice and each quoted speaker's apart, since "the dictator" in a rival's
@@ -43,6 +43,7 @@ def analyzer():
 
 
 def clause_ranges(span: Span) -> list[tuple[int, int]]:
+    """Token ranges (start, end) of the clause governing a target span (see `_clause`)."""
     return _clause(span)[1]
 
 
@@ -54,7 +55,7 @@ def _clause(span: Span) -> tuple[Token, list[tuple[int, int]]]:
     enough to run for every mention.
     """
     head = span.root
-    while head.dep_ not in CLAUSE_DEPS and head.head is not head:
+    while head.dep_ not in CLAUSE_DEPS and head.head.i != head.i:
         head = head.head
     skip: list[tuple[int, int]] = []
     stack = list(head.children)
