@@ -78,6 +78,11 @@ def test_copula_and_naming_verb_predicates(nlp, resolver):
     assert ("usurper", "predicate", "negative", "author") in found
 
 
+def test_a_predicate_in_a_relative_clause(nlp, resolver):
+    text = "Nicolás Maduro spoke. Maduro, who is a tyrant, left early."
+    assert ("tyrant", "predicate", "negative", "author") in of(labels_of(nlp, resolver, text))
+
+
 def test_a_negated_predicate_is_not_a_label(nlp, resolver):
     text = "Nicolás Maduro spoke. Maduro is not a tyrant."
     assert not any(kind == "predicate" for _, kind, _, _ in of(labels_of(nlp, resolver, text)))

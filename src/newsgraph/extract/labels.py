@@ -186,7 +186,16 @@ def _owned(head: Token, span: Span, kb, terms: FramingTerms) -> tuple[str, Token
 
 
 def _predicate(head: Token, terms: FramingTerms) -> Token | None:
-    """The complement a copula or a naming verb gives the actor, unless negated."""
+    """The complement a copula or a naming verb gives the actor, unless negated; also
+    through a relative clause on the actor ("X, who is a dictator,")."""
+    for clause in head.rights:
+        if clause.dep_ == "relcl":
+            relative = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                             and c.tag_ in ("WP", "WDT")), None)
+            if relative is not None:
+                found = _predicate(relative, terms)
+                if found is not None:
+                    return found
     verb = head.head
     if head.dep_ == "nsubj" and verb.lemma_ == "be":
         slots = COPULA_SLOTS
