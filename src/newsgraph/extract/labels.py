@@ -37,8 +37,9 @@ DESCRIBING = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "punct
 OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 COPULA_SLOTS = frozenset({"attr", "acomp"})  # acomp: only an adjective that judges
 NAMING_SLOTS = frozenset({"oprd", "attr", "xcomp", "acomp", "dobj"})  # dobj: "branded X a usurper" parsed as two objects
-# Quantifying adjectives: how many, not what kind ("more writers", "other officials").
-QUANTIFIERS = frozenset("many few more most fewer fewest less least several numerous other such various some".split())
+# Quantifying adjectives: how many or whose, not what kind ("more writers", "other
+# officials", "his own review").
+QUANTIFIERS = frozenset("many few more most fewer fewest less least several numerous other such various some own".split())
 # Named entity types that name the actor itself, not describe it.
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 
@@ -128,7 +129,10 @@ def _name_tokens(span: Span, kb) -> set[int]:
     out: set[int] = {root.i} if _is_name(root) or bare else set()
     for t in sorted(span, key=lambda t: -t.i):  # right to left: a compound precedes its head
         compounded = t.dep_ in ("compound", "flat") and (t.head.i in out or t.head.i == root.i)
-        if compounded and _is_name(t) and not (kb.role(t.text) or kb.role(t.lemma_)):  # "President" describes
+        # A capitalised word right before a name is part of it even when the recogniser
+        # left it out ("Defense Secretary Victorino Mercado"); a role word describes.
+        adjacent = t.pos_ == "PROPN" and t.text[:1].isupper() and t.i + 1 in out
+        if compounded and (_is_name(t) or adjacent) and not (kb.role(t.text) or kb.role(t.lemma_)):
             out.add(t.i)
         elif t.dep_ in ("det", "case", "predet"):
             out.add(t.i)
