@@ -107,6 +107,8 @@ class _Coder:
     def _code_verb(self, index: int, sent: Span, verb: Token) -> list[Event]:
         if self._aim_of_protest(verb) or _hypothetical(verb) or _naming(verb) or _asks_a_question(verb):
             return []
+        if _forms(verb) & REFUSALS and any(c.dep_ == "xcomp" and _forms(c) & SPEAKING for c in verb.children):
+            return []  # "declined to comment", "refused to be interviewed": silence is no rejection
         if verb.dep_ in ("xcomp", "ccomp") and _forms(verb.head) & DESIRES:
             return []  # "hopes to meet", "wants to impose": wished for, not done or promised
         if verb.lemma_ == "be":
@@ -191,8 +193,9 @@ class _Coder:
             return []  # "Cuba punches above its weight": force with no one and nowhere it falls
         speaker = self._speaker_for(coded)
         coding = coding._replace(status=status)
-        if not targets and len(sources) >= 2:
-            # "Hungarian and Romanian officials agreed": each side acts toward the other.
+        if not targets and len(sources) >= 2 and _symmetric(coding):
+            # "Hungarian and Romanian officials agreed": each side acts toward the other
+            # (not "Germany and France condemned …": a joint accusation of someone unnamed)
             return [self._event(index, sent, coded, coding, a, b, negated, speaker)
                     for a in sources for b in sources if a.actor_id != b.actor_id]
         events = [self._event(index, sent, coded, coding, source, target, negated, speaker)
@@ -274,7 +277,8 @@ class _Coder:
                     return found
         if plover not in ("THREATEN", "REQUEST", "COERCE", "SANCTION"):
             return []  # a promise made on a condition is not made to whoever the condition names
-        for child in verb.children:
+        clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        for child in (c for clause in clauses for c in clause.children):
             if child.dep_ == "advcl" and any(m.lower_ in CONDITIONS for m in child.children if m.dep_ == "mark"):
                 found = self._actors_under(next((c for c in child.children if c.dep_ in SUBJECTS), None))
                 if found:
@@ -437,7 +441,7 @@ class _Coder:
         if modal in PROSPECT_HEADS:  # "the prospect of greater support": announced, not done
             coding = self._intention(entry.cameo, entry.plover, "intended")
         speaker = self._speaker_for(noun)
-        if not targets and len(sources) >= 2:
+        if not targets and len(sources) >= 2 and (between is not None or _symmetric(coding)):
             return [self._event(index, sent, noun, coding, a, b, False, speaker)
                     for a in sources for b in sources if a.actor_id != b.actor_id]
         return [self._event(index, sent, noun, coding, a, t, False, speaker)
@@ -782,6 +786,11 @@ DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION
 ASPECTUAL = frozenset("continue keep start begin resume go".split())
 # Generic attack codes that, between two named people, are verbal.
 VERBAL_FORCE = frozenset({"190", "193", "180", "182"})
+# Event types both sides of a compound subject do to each other ("X and Y agreed, met, clashed").
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
+# Refusing to speak is not refusing anyone anything.
+REFUSALS = frozenset({"decline", "refuse"})
+SPEAKING = frozenset("comment elaborate speak say discuss respond answer confirm interview talk".split())
 # Verbs of wishing: their complement is no event.
 DESIRES = frozenset("hope want wish aim try attempt seek expect like prefer dream".split())
 # Verbs that keep up or increase the act their object names ("maintain its support").
@@ -845,6 +854,12 @@ def _within_phrase(token: Token, top: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _symmetric(coding: "_Coding") -> bool:
+    """Acts two parties do to each other: agreeing, meeting, cooperating, fighting,
+    rejecting, and the diplomatic ties or treaties they establish (CAMEO 050, 057)."""
+    return coding.plover in SYMMETRIC or coding.cameo in ("050", "057")
 
 
 def _forms(token: Token) -> set[str]:
