@@ -31,3 +31,16 @@ def first_rows(corpus: Path, n: int, out: Path) -> None:
             if i == n:
                 break
             dst.write(line)
+
+
+def first_articles(corpus: Path, n: int) -> list:
+    """The first n rows of a corpus read and cleaned as `newsgraph analyze` would (failures left out)."""
+    import tempfile
+
+    from newsgraph.ingest import IngestOptions, iter_articles
+    from newsgraph.records import Article
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "sample.jsonl"
+        first_rows(corpus, n, sample)
+        return [a for a in iter_articles([str(sample)], IngestOptions()) if isinstance(a, Article)]

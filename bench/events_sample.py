@@ -13,22 +13,16 @@ from __future__ import annotations
 
 import collections
 import random
-import tempfile
-from pathlib import Path
 
-from corpus import arguments, first_rows
+from corpus import arguments, first_articles
 
 from newsgraph.extract import Extractor
-from newsgraph.ingest import IngestOptions, iter_articles
 from newsgraph.nlp import load_pipeline
-from newsgraph.records import Article
+
 
 def main() -> None:
     args = arguments(__doc__, n=200, show=30, seed=7)
-    with tempfile.TemporaryDirectory() as tmp:
-        sample = Path(tmp) / "sample.jsonl"
-        first_rows(args.corpus, args.n, sample)
-        articles = [a for a in iter_articles([str(sample)], IngestOptions()) if isinstance(a, Article)]
+    articles = first_articles(args.corpus, args.n)
     nlp, extract = load_pipeline(), Extractor()
     sentences = 0
     found = []

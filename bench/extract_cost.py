@@ -12,25 +12,18 @@ which is what the stage adds to `newsgraph analyze` before storing.
 
 from __future__ import annotations
 
-import tempfile
 import time
-from pathlib import Path
 
-from corpus import arguments, first_rows
+from corpus import arguments, first_articles
 
 from newsgraph.extract import Extractor, find_events, find_labels, find_mentions, find_quotes, find_tones
 from newsgraph.extract import _day_or_none
-from newsgraph.ingest import IngestOptions, iter_articles
 from newsgraph.nlp import load_pipeline
-from newsgraph.records import Article
 
 
 def main() -> None:
     args = arguments(__doc__, n=100, show=0, seed=0)
-    with tempfile.TemporaryDirectory() as tmp:
-        sample = Path(tmp) / "sample.jsonl"
-        first_rows(args.corpus, args.n, sample)
-        articles = [a for a in iter_articles([str(sample)], IngestOptions()) if isinstance(a, Article)]
+    articles = first_articles(args.corpus, args.n)
     nlp, extract = load_pipeline(), Extractor()
     start = time.perf_counter()
     docs = list(nlp.pipe((a.text for a in articles), batch_size=25))
