@@ -43,8 +43,12 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
     for index, sent in enumerate(doc.sents):
-        for span, appos in _candidate_spans(sent, resolver, ent_of):
+        for span, appos, inner in _candidate_spans(sent, resolver, ent_of):
             resolution, kind = _resolve_span(span, appos, resolver, linker, index)
+            if resolution is None and inner:
+                # the outer phrase names no actor ("allies of President X"): its parts may
+                span, appos = inner[0]
+                resolution, kind = _resolve_span(span, appos, resolver, linker, index)
             if resolution is None:
                 continue
             start, end = span.start_char, span.end_char
@@ -126,8 +130,9 @@ def _placed_in(doc: Doc, mention: Mention, places: dict[int, str | None]) -> str
     return None
 
 
-def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) -> list[tuple[Span, Span | None]]:
-    """Mention spans of a sentence (outermost only), each with its apposition if any."""
+def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) -> list[tuple[Span, Span | None, list]]:
+    """Mention spans of a sentence (outermost only), each with its apposition if any and
+    the spans it absorbed, largest first."""
     heads: dict[int, Token] = {}
     for i in range(sent.start, sent.end):
         ent = ent_of.get(i)
@@ -139,16 +144,21 @@ def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) ->
         elif (token.pos_ == "PROPN" and token.i not in ent_of and token.dep_ not in ("compound", "flat")
               and token.text[:1].isupper()):
             heads[token.i] = token  # a name the entity recogniser missed ("Volodin wrote")
-    spans: list[tuple[Span, Span | None]] = []
-    covered: set[int] = set()
-    # Outermost first: a head that sits inside another head's span is absorbed.
+    spans: list[tuple[Span, Span | None, list]] = []
+    covered: dict[int, list] = {}
+    # Outermost first: a head that sits inside another head's span is absorbed, and kept
+    # as a fallback in case the outer phrase names no one ("allies of President X").
     for head in sorted(heads.values(), key=lambda t: -len(list(t.subtree))):
         span = _span_of(head, ent_of.get(head.i))
-        if any(i in covered for i in range(span.start, span.end)):
+        outer = next((covered[i] for i in range(span.start, span.end) if i in covered), None)
+        if outer is not None:
             if head.dep_ not in ("poss",) or head.i in covered:
+                outer.append((span, _apposition(head, sent)))
                 continue
-        covered.update(range(span.start, span.end))
-        spans.append((span, _apposition(head, sent)))
+        inner: list = []
+        for i in range(span.start, span.end):
+            covered[i] = inner
+        spans.append((span, _apposition(head, sent), inner))
     return sorted(spans, key=lambda s: s[0].start)
 
 
