@@ -35,3 +35,11 @@ def nlp():
     from newsgraph.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def resolver():
+    """The shipped knowledge base and its indexes, built once (about a second)."""
+    from newsgraph.extract.resolve import Resolver
+
+    return Resolver()

@@ -7,7 +7,6 @@ teaser, widget or comments line; every such line is listed in `removed`.
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from typer.testing import CliRunner

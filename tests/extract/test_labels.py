@@ -10,17 +10,11 @@ import pytest
 from newsgraph.extract.labels import find_labels
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.quotes import find_quotes
-from newsgraph.extract.resolve import Resolver
 from newsgraph.errors import NewsgraphError
 from newsgraph.knowledge.framing import load_framing_terms
 
 pytestmark = pytest.mark.slow
 MADURO = "nicolas-maduro"
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return Resolver()
 
 
 def labels_of(nlp, resolver, text, date="2019-03-01"):

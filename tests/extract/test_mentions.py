@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 
 from newsgraph.extract.link import ArticleLinker
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.resolve import Resolver
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return Resolver()
 
 
 def mentions_of(nlp, resolver, text, date="2021-06-01"):

@@ -7,13 +7,7 @@ import pytest
 from newsgraph.extract.cues import load_cues
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.quotes import find_quotes, quote_spans
-from newsgraph.extract.resolve import Resolver
 from newsgraph.errors import NewsgraphError
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return Resolver()
 
 
 def quotes_of(nlp, resolver, text, date="2019-03-01"):

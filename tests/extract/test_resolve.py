@@ -7,11 +7,6 @@ import pytest
 from newsgraph.extract.resolve import Resolver
 
 
-@pytest.fixture(scope="module")
-def resolver():
-    return Resolver()
-
-
 def placed(resolver, text, date=None):
     found = resolver.resolve(text, date)
     assert found is not None, text

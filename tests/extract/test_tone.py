@@ -8,14 +8,8 @@ from newsgraph.extract import tone
 from newsgraph.extract.labels import find_labels
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.quotes import find_quotes
-from newsgraph.extract.resolve import Resolver
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return Resolver()
 
 
 def tones_of(nlp, resolver, text, date="2019-03-01"):

@@ -45,12 +45,6 @@ def _index() -> dict[str, tuple[str, int]]:
     return index
 
 
-def city_country(name: str) -> str | None:
-    """The ISO3 country of the most populous city of that name, or None."""
-    found = city(name)
-    return found[0] if found else None
-
-
 def city(name: str) -> tuple[str, int] | None:
     """(ISO3 country, population) of the most populous city of that name, or None."""
     if not name[:1].isupper():
