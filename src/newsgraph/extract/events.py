@@ -429,6 +429,14 @@ class _Coder:
                     targets = self._other_side(targets, sources)
                     if targets:
                         break
+            if not targets and self._light_verb_sources(noun):
+                # "issued a stern reminder to Iraq": the target may hang on the light verb
+                head = noun.head
+                for prep in (c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS):
+                    targets = self._other_side(
+                        self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None)), sources)
+                    if targets:
+                        break
             if not targets and owner is not None and not self._light_verb_sources(noun):
                 return []  # "Russia's endorsement", "US support": a stance named in passing, with no one it concerns
         if not sources:
@@ -615,6 +623,14 @@ class _Coder:
         passive_subject = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT), None)
         if passive_subject is not None:
             yield self._actors_under(passive_subject)
+        if entry is not None and entry.plover == "ACCUSE":
+            # "complained to the UN over Israeli raids": the one complained of, not the addressee
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in MATTER_PREPS):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                yield self._actors_under(pobj)
+                if pobj is not None:
+                    yield self._actors_under(next((c for c in pobj.children if c.dep_ in ("poss", "amod", "compound")
+                                                   and c.i in self.actor_at), None))
         if entry is not None and entry.prep and entry.prep not in TARGET_PREPS:
             # "accused the US of destabilising Venezuela": "of" names the charge, the object the target
             obj = _object(verb)
@@ -811,6 +827,8 @@ HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"
 ONE_WAY_CONSULT = ("042", "043", "045")
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "at", "between", "from"})
 OBJECT_PREPS = TARGET_PREPS | {"by", "of"}
+# Prepositions that name what a complaint or accusation is about.
+MATTER_PREPS = frozenset({"over", "about", "against"})
 
 
 def _phrase_tokens(verb: Token) -> list[int]:
