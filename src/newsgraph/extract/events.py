@@ -459,8 +459,8 @@ class _Coder:
         """Who does a nominal event the verb only carries: "Italy announced a suspension of
         …", "activists staged rallies", "started a hunger strike", "in protest against"."""
         head = noun.head
-        if noun.dep_ in OBJECTS and head.lemma_.lower() in LIGHT_VERBS:
-            return self._sources(head)
+        if noun.dep_ in OBJECTS and (head.lemma_.lower() in LIGHT_VERBS or _forms(head) & ASPECTUAL):
+            return self._sources(head)  # "continued their hunger strike"
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
             return self._sources(head.head)  # "… in protest against the decision"
         return []

@@ -120,7 +120,7 @@ def _placed_in(doc: Doc, mention: Mention, places: dict[int, str | None]) -> str
     if span is None:
         return None
     for prep in span.root.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "inside", "of"):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "inside", "of", "throughout", "across"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     start = doc[pobj.left_edge.i].idx

@@ -11,7 +11,9 @@ by general rules:
   ("Gazprom's chief executive" is a BUS person of RUS, not Gazprom itself);
 - otherwise the head role word gives the sector, and the first country named
   outside a prepositional phrase gives the country ("Russia's ambassador *to
-  Poland*" is Russian); "X-backed" and "X-led" name a sponsor, never the country;
+  Poland*" is Russian); "X-backed", "X-funded" name a sponsor, never the country,
+  while "X-led" and "X-based" say whose forces or where they are ("Saudi-led
+  coalition", "a Trinidad-based group") and give the country when nothing else does;
 - a generic head ("official", "spokesman", "officer") takes its sector from a
   more specific role or institution before it ("intelligence agency officer");
 - "former" makes an office holder an elite with no office (ELI);
@@ -37,6 +39,8 @@ FILLERS = frozenset(
     thousands scores over about around nearly almost more than group groups team teams number of its his
     her their our other another all any each top senior local ethnic""".split()
 )
+# Modifiers that place the actor rather than sponsor it: led or based by/in X.
+LOCATING = ("-led", "-based")
 # A sponsor modifier: "US-backed opposition" is backed by the US, not of it.
 SPONSOR = re.compile(r"^(?P<who>.+?)-(?:backed|led|sponsored|funded|supported|controlled|allied|aligned|based|linked|friendly|installed|appointed)$", re.I)
 FORMER = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})
@@ -187,7 +191,7 @@ class Resolver:
             if sponsor:
                 piece = self._lookup_piece(sponsor.group("who"), i, i + 1)
                 if piece is not None:
-                    piece.sponsor = True
+                    piece.sponsor = not token.lower().endswith(LOCATING)
                     reading.pieces.append(piece)
                 i += 1
                 continue
