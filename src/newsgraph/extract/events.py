@@ -117,14 +117,14 @@ class _Coder:
         if demand:
             return demand
         complement = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
-        if verb.lemma_.lower() in FAILURES and complement is not None:
+        if _forms(verb) & FAILURES and complement is not None:
             return self._code_failure(index, sent, verb, complement)
         entry = self._lookup(verb)
         if entry is None:
             return []
         obj = _object(verb)
         if obj is not None and complement is None and not entry.object and not self._actors_under(obj) and (
-                entry.wraps and verb.lemma_.lower() not in COMMISSIVES or verb.lemma_.lower() in LIGHT_VERBS):
+                entry.wraps and not _forms(verb) & COMMISSIVES or _forms(verb) & LIGHT_VERBS):
             # "undertook a mediation mission", "announced a suspension of links": without a
             # complement the verb only carries the act its object names (a nominal event)
             return []
@@ -135,11 +135,11 @@ class _Coder:
             # "pledged to continue supporting", "threatened to impose sanctions": the act
             # inside is coded, as a promise or a threat of it.
             inner = next((c for c in verb.children if c.dep_ in (entry.wraps, "xcomp", "ccomp")), None)
-            while inner is not None and inner.lemma_.lower() in ASPECTUAL and self._lookup(inner) is None:
+            while inner is not None and _forms(inner) & ASPECTUAL and self._lookup(inner) is None:
                 # "pledged to continue supporting": the act is what continues
                 self.consumed.add(inner.i)
                 inner = next((c for c in inner.children if c.dep_ == "xcomp"), inner)
-                if inner.lemma_.lower() in ASPECTUAL:
+                if _forms(inner) & ASPECTUAL:
                     break
             inner_entry = self._lookup(inner) if inner is not None else None
             if inner_entry is None and inner is not None and inner.pos_ in ("VERB", "AUX"):
@@ -214,7 +214,7 @@ class _Coder:
     def _object_event(self, verb: Token):
         """The event noun a verb with no reading of its own takes as object ("maintain
         its support", "continue the talks"), as a lexicon row."""
-        if verb.lemma_.lower() not in LIGHT_VERBS | ASPECTUAL | SUSTAINING:
+        if not _forms(verb) & (LIGHT_VERBS | ASPECTUAL | SUSTAINING):
             return None  # "postpone the demonstration" undoes what the noun names
         obj = _object(verb)
         if obj is None or obj.pos_ != "NOUN":
@@ -459,7 +459,7 @@ class _Coder:
         """Who does a nominal event the verb only carries: "Italy announced a suspension of
         …", "activists staged rallies", "started a hunger strike", "in protest against"."""
         head = noun.head
-        if noun.dep_ in OBJECTS and (head.lemma_.lower() in LIGHT_VERBS or _forms(head) & ASPECTUAL):
+        if noun.dep_ in OBJECTS and _forms(head) & (LIGHT_VERBS | ASPECTUAL):
             return self._sources(head)  # "continued their hunger strike"
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
             return self._sources(head.head)  # "… in protest against the decision"
@@ -511,6 +511,12 @@ class _Coder:
 
     def _lookup(self, verb: Token):
         entry = self._lookup_as(verb, verb.lemma_.lower())
+        if entry is None and verb.pos_ == "VERB":
+            # the lemmatiser's misses ("staged" → "stag", "hopes" → "hop"): the word's plain forms
+            for form in sorted(_forms(verb) - {verb.lemma_.lower()}, key=len, reverse=True):
+                entry = self._lookup_as(verb, form) if len(form) > 2 else None
+                if entry is not None:
+                    return entry
         if entry is None and verb.lemma_.lower().startswith("re") and len(verb.lemma_) > 5:
             # "reimposed", "reopened", "re-establish": the act again is the act
             base = verb.lemma_.lower()[2:].lstrip("-")
@@ -927,8 +933,8 @@ def _reported(verb: Token) -> bool:
 
 def _naming(verb: Token) -> bool:
     """"call Egypt a coup", "branded the vote a fraud": a verb of naming, not of doing."""
-    return verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ in ("oprd", "attr") for c in verb.children) or (
-        verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "ccomp" and c.pos_ == "NOUN" for c in verb.children))
+    return bool(_forms(verb) & NAMING_VERBS) and any(
+        c.dep_ in ("oprd", "attr") or c.dep_ == "ccomp" and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _modal_intent(verb: Token) -> bool:
