@@ -814,7 +814,7 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
 REFUSALS = frozenset({"decline", "refuse"})
 SPEAKING = frozenset("comment elaborate speak say discuss respond answer confirm interview talk".split())
 # Verbs of wishing: their complement is no event.
-DESIRES = frozenset("hope want wish aim try attempt seek expect like prefer dream".split())
+DESIRES = frozenset("hope want wish aim seek expect like prefer dream".split())  # an attempt is coded as the act
 # Verbs that keep up or increase the act their object names ("maintain its support").
 SUSTAINING = frozenset("maintain sustain increase expand boost extend strengthen deepen".split())
 # Verbs that commit to what they take, a noun as much as an act ("offered troops").
@@ -971,7 +971,7 @@ def _object(verb: Token) -> Token | None:
 
 def _object_alternatives(obj: Token) -> list[Token]:
     """Other heads an object offers the lexicon: its conjuncts and its "of" complement."""
-    out = list(obj.conjuncts)
+    out = list(obj.conjuncts) + [c for c in obj.children if c.dep_ == "compound"]  # "mediation efforts"
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         out += [c for c in of.children if c.dep_ == "pobj"]
