@@ -474,7 +474,8 @@ class _Coder:
         if clause is None or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
             return []
         sources = self._sources(verb)
-        targets = self._actors_under(next((c for c in clause.children if c.dep_ in SUBJECTS), None))
+        targets = self._other_side(self._actors_under(next((c for c in clause.children if c.dep_ in SUBJECTS), None)),
+                                   sources)  # "the president said the country must …" is no demand on another
         if not sources or not targets:
             return []
         self.consumed.add(clause.i)
