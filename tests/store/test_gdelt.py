@@ -180,17 +180,24 @@ def test_location_names_come_from_the_actors_table():
     assert nowhere["ActionGeo_Type"] == "0" and nowhere["ActionGeo_CountryCode"] == ""
 
 
-def test_a_store_exports_its_events_with_article_urls(tmp_path):
+def _store_one_event(path, **event_fields):
+    """A store holding one invented article with one event in its second sentence."""
     records = article_records(
         [["Our invented minister flew to a neighbouring capital.", "The talks ran late."]],
         outlet="gazette", date="2021-06",
     )
     russia = Actor("RUS-GOV", "Government of Russia", "RUS", "GOV")
+    fields = dict(status="done", speaker_id=None) | event_fields
     event = Event(records.article.article_id, 1, "RUS-GOV", None, "ran", "CONSULT", None, "040", 1, 1.0,
-                  False, "done", None, (), 54, 73, date=None, location="BLR")
+                  False, fields.pop("status"), fields.pop("speaker_id"), (), 54, 73, **fields)
     records = dataclasses.replace(records, actors=(russia,), events=(event,))
-    with open_store(tmp_path / "g.db") as store:
+    with open_store(path) as store:
         store.write_batch([records])
+    return records
+
+
+def test_a_store_exports_its_events_with_article_urls(tmp_path):
+    records = _store_one_event(tmp_path / "g.db", date=None, location="BLR")
     with open_store(tmp_path / "g.db", readonly=True) as store:
         out = io.StringIO()
         n = store_writer(store, added=ADDED)(store.iter_rows("events"), None, out)
@@ -202,16 +209,7 @@ def test_a_store_exports_its_events_with_article_urls(tmp_path):
 
 
 def test_exported_events_carry_an_id_the_outlet_and_their_evidence_sentence(tmp_path):
-    records = article_records(
-        [["Our invented minister flew to a neighbouring capital.", "The talks ran late."]],
-        outlet="gazette", date="2021-06",
-    )
-    russia = Actor("RUS-GOV", "Government of Russia", "RUS", "GOV")
-    event = Event(records.article.article_id, 1, "RUS-GOV", None, "ran", "CONSULT", None, "040", 1, 1.0,
-                  False, "claimed", "RUS-GOV", (), 54, 73)
-    records = dataclasses.replace(records, actors=(russia,), events=(event,))
-    with open_store(tmp_path / "e.db") as store:
-        store.write_batch([records])
+    records = _store_one_event(tmp_path / "e.db", status="claimed", speaker_id="RUS-GOV")
     with open_store(tmp_path / "e.db", readonly=True) as store:
         (row,) = store.iter_rows("events")
     text = records.article.text

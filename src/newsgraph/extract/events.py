@@ -105,12 +105,8 @@ class _Coder:
 
     # -- verbs ------------------------------------------------------------------------------
     def _code_verb(self, index: int, sent: Span, verb: Token) -> list[Event]:
-        if self._aim_of_protest(verb) or _hypothetical(verb) or _naming(verb) or _asks_a_question(verb):
+        if self._aim_of_protest(verb) or _not_asserted(verb):
             return []
-        if _forms(verb) & REFUSALS and any(c.dep_ == "xcomp" and _forms(c) & SPEAKING for c in verb.children):
-            return []  # "declined to comment", "refused to be interviewed": silence is no rejection
-        if verb.dep_ in ("xcomp", "ccomp") and _forms(verb.head) & DESIRES:
-            return []  # "hopes to meet", "wants to impose": wished for, not done or promised
         if verb.lemma_ == "be":
             return self._code_disposition(index, sent, verb)
         demand = self._code_obligation(index, sent, verb)
@@ -152,39 +148,22 @@ class _Coder:
             return []  # a plain statement: PLOVER codes no event for it
         if coding.cameo[:2] in FORCE_ROOTS and not (entry.object and coded is verb) and not self._object_can_suffer(coded):
             return []  # "executing a strategy", "attacking a problem": force needs someone to suffer it
-        status = coding.status
-        if status == "done" and _modal_intent(coded):
+        if coding.status == "done" and _modal_intent(coded):
             # "Portugal will support …", "they would boycott the talks": a promise or a threat
             coding = self._intention(coding.cameo, coding.plover, "intended")
-            status = coding.status
-        if status == "intended" and _conditional(coded):
+        if coding.status == "intended" and _conditional(coded):
             # "will withdraw its force unless the president …": a promise held over someone
             coding = self._intention(coding.cameo, "THREATEN", "threatened")
-            status = coding.status
         negated = any(c.dep_ == "neg" for c in list(coded.children) + list(verb.children))
-        coding, negated = self._refusal(coding._replace(status=status), negated)
-        status = coding.status
+        coding, negated = self._refusal(coding, negated)
         if coding.plover == "PROTEST":  # "rallied to demand reforms": the aim is the protest's
             self.consumed.update(t.i for c in coded.children if c.dep_ == "advcl" and _purpose(c)
                                  for t in c.subtree)
         sources = self._sources(verb)
-        targets = self._targets(coded, entry if coded is verb else self._lookup(coded), sources)
         if not sources:
             return []
-        targets = self._other_side(targets, sources)
-        if not targets:
-            targets = self._other_side(self._complement_targets(coded, coding.plover), sources)
-        if not targets and coded.dep_ in ("advcl", "xcomp") and coded.head.i != coded.i:
-            # "sent inspectors to Bosnia to investigate …": the purpose shares the act's target
-            head = coded.head
-            targets = self._other_side(self._targets(head, self._lookup(head), sources), sources)
-        if not targets:
-            targets = self._place_target(coded, sources, coding.plover)
-        if not targets:
-            targets = self._named_within(coded, sources)
-        if not targets and coding.plover == "PROTEST":
-            targets = self._own_government(sources)
-        if coding.cameo in VERBAL_FORCE and all(self._is_person(m) for m in sources + targets) and targets:
+        targets = self._verb_targets(coded, entry if coded is verb else self._lookup(coded), coding, sources)
+        if coding.cameo in VERBAL_FORCE and targets and all(_is_person(m) for m in sources + targets):
             # "Trump attacked Comey", "the senator slammed the governor": between two people
             # named as such, with no weapon said, an attack is words (CAMEO 111)
             code = self.lexicon.code("111")
@@ -192,7 +171,6 @@ class _Coder:
         if not targets and coding.cameo[:2] in FORCE_ROOTS and _object(coded) is None and len(sources) < 2:
             return []  # "Cuba punches above its weight": force with no one and nowhere it falls
         speaker = self._speaker_for(coded)
-        coding = coding._replace(status=status)
         if not targets and len(sources) >= 2 and _symmetric(coding):
             # "Hungarian and Romanian officials agreed": each side acts toward the other
             # (not "Germany and France condemned …": a joint accusation of someone unnamed)
@@ -207,9 +185,24 @@ class _Coder:
                        for source in sources for target in targets if target.actor_id != source.actor_id]
         return events
 
-    def _is_person(self, mention: Mention) -> bool:
-        """A person named by name (a politician, an official), not a force or a group."""
-        return mention.how.startswith(("dictionary:person", "name", "title", "dictionary:surname", "alias:earlier"))
+    def _verb_targets(self, verb: Token, entry, coding: "_Coding", sources: list[Mention]) -> list[Mention]:
+        """Whom the act is done to, from the nearest evidence outwards: the verb's own
+        phrase, its complement or condition, the act it serves ("sent inspectors to Bosnia
+        to investigate"), the place it reaches, an actor inside its phrases, and for a
+        protest with no one named, the protesters' own government."""
+        targets = self._other_side(self._targets(verb, entry, sources), sources)
+        if not targets:
+            targets = self._other_side(self._complement_targets(verb, coding.plover), sources)
+        if not targets and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+            head = verb.head
+            targets = self._other_side(self._targets(head, self._lookup(head), sources), sources)
+        if not targets:
+            targets = self._place_target(verb, sources, coding.plover)
+        if not targets:
+            targets = self._named_within(verb, sources)
+        if not targets and coding.plover == "PROTEST":
+            targets = self._own_government(sources)
+        return targets
 
     def _object_event(self, verb: Token):
         """The event noun a verb with no reading of its own takes as object ("maintain
@@ -379,8 +372,8 @@ class _Coder:
     def _code_noun(self, index: int, sent: Span, noun: Token) -> list[Event]:
         """Nominal events: "Russia's support for Venezuela", "US sanctions on Iran", "a phone
         call between the two foreign ministers", "the visit by Chinese officials to Kenya"."""
-        if noun.lower_ == "order" and noun.head.lower_ == "in":
-            return []  # "in order to": a purpose, not an order
+        if noun.head.lower_ == "in" and any(c.dep_ in ("acl", "xcomp") and _purpose(c) for c in noun.children):
+            return []  # "in order to …", "in a bid to …": a purpose phrase, not an event
         preps = [c for c in noun.children if c.dep_ == "prep"]
         entry = None
         compound = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
@@ -415,8 +408,9 @@ class _Coder:
             agent = next((p for p in preps if p.lower_ == "by"), None)
             sources = self._actors_under(owner) or (
                 self._actors_under(next((c for c in agent.children if c.dep_ == "pobj"), None)) if agent else [])
+            carried = self._light_verb_sources(noun)  # "Italy announced a suspension of …"
             if not sources and owner is None and agent is None:
-                sources = self._light_verb_sources(noun)
+                sources = carried
             targets = []
             of = next((c for p in preps if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
             # "a suspension of air links with Serbia": the target may hang on the complement
@@ -429,7 +423,7 @@ class _Coder:
                     targets = self._other_side(targets, sources)
                     if targets:
                         break
-            if not targets and self._light_verb_sources(noun):
+            if not targets and carried:
                 # "issued a stern reminder to Iraq": the target may hang on the light verb
                 head = noun.head
                 for prep in (c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS):
@@ -437,7 +431,7 @@ class _Coder:
                         self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None)), sources)
                     if targets:
                         break
-            if not targets and owner is not None and not self._light_verb_sources(noun):
+            if not targets and owner is not None and not carried:
                 return []  # "Russia's endorsement", "US support": a stance named in passing, with no one it concerns
         if not sources:
             return []
@@ -892,6 +886,21 @@ def _forms(token: Token) -> set[str]:
     ("hopes" → "hop")."""
     low = token.lower_
     return {token.lemma_.lower(), low, low[:-1], low[:-2]}
+
+
+def _is_person(mention: Mention) -> bool:
+    """A person named by name (a politician, an official), not a force or a group."""
+    return mention.how.startswith(("dictionary:person", "name", "title", "dictionary:surname", "alias:earlier"))
+
+
+def _not_asserted(verb: Token) -> bool:
+    """Verbs that assert no event: possibilities and advice, naming ("call X a coup"),
+    asking a question, refusing to comment, and what is only wished for."""
+    if _hypothetical(verb) or _naming(verb) or _asks_a_question(verb):
+        return True
+    if _forms(verb) & REFUSALS and any(c.dep_ == "xcomp" and _forms(c) & SPEAKING for c in verb.children):
+        return True  # "declined to comment": silence is no rejection
+    return verb.dep_ in ("xcomp", "ccomp") and bool(_forms(verb.head) & DESIRES)  # "hopes to meet"
 
 
 def _question(sent: Span) -> bool:
