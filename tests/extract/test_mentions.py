@@ -59,3 +59,21 @@ def test_the_linker_prefers_the_article_over_the_dictionary_for_surnames():
     linker = ArticleLinker(resolver, "2020-01-01")
     first = linker.resolve("Bolivian Interior Minister Carlos Maduro")  # not the Venezuelan
     assert linker.resolve("Maduro").actor.id == first.actor.id
+
+
+def test_a_role_at_the_end_of_a_modifier_chain_keeps_its_nationality(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "Police seized rifles from Honduran armed groups on Monday.")
+    group = next(a for t, a, _ in rows if t.endswith("armed groups"))
+    assert (group.country, group.sector) == ("HND", "REB")
+    # a participle describes rather than places: the board is not a role of the controller
+    rows = mentions_of(nlp, resolver, "Nicolás Maduro spoke. The Maduro-controlled election board met.")
+    assert any(a.name == "Nicolás Maduro" for t, a, _ in rows if t == "Maduro")
+
+
+def test_plural_groups_placed_by_their_own_phrase_belong_to_that_country(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "Opposition groups in Zambia and Malawi's envoy met.")
+    groups = next(a for t, a, _ in rows if t == "Opposition groups")
+    assert (groups.country, groups.sector) == ("ZMB", "OPP")
+    # unplaced plural institutions stay many states' ("ministries" of whom?)
+    rows = mentions_of(nlp, resolver, "Ministries across the region and Malawi's envoy met.")
+    assert all(a.country is None for t, a, _ in rows if t == "Ministries")

@@ -97,14 +97,15 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         if m.how != "role" or countries.get(m.actor_id):
             out.append(m)
             continue
-        country = _placed_in(doc, m, places)
+        country = placed = _placed_in(doc, m, places)
         # Else only an unambiguous context: one country in the sentence.
         here = by_sentence.get(m.sentence, set())
         if country is None:
             country = next(iter(here)) if len(here) == 1 else None
         role = resolver.kb.role(m.role) if m.role else None
         if country is None or role is None or role.person or (
-                role.kind == "org" and m.text.lower().endswith("s") and not role.phrase.endswith("s")):
+                role.kind == "org" and m.text.lower().endswith("s") and not role.phrase.endswith("s")
+                and not placed):
             out.append(m)  # "most governments", "ministries": many states' institutions, not one
             continue
         actor = resolver.sector_actor(country, role.sector)
@@ -165,9 +166,15 @@ def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) ->
 def _is_role_head(token: Token, resolver: Resolver) -> bool:
     if token.dep_ in ("compound", "amod"):
         return False
-    phrase = " ".join(t.text for t in _left_chain(token)) if token.n_lefts else token.text
     kb = resolver.kb
-    return kb.role(token.text) is not None or kb.role(token.lemma_) is not None or kb.role(phrase) is not None
+    if kb.role(token.text) is not None or kb.role(token.lemma_) is not None:
+        return True
+    # Any tail of the modifier chain may be the role: in "Palestinian armed groups" the
+    # role is "armed groups", the nationality only places it.
+    # A participle before it ("Maduro-controlled election board") describes, not places.
+    chain = _left_chain(token) if token.n_lefts else [token]
+    return any(kb.role(" ".join(t.text for t in chain[i:])) is not None for i in range(len(chain) - 1)
+               if not any(t.tag_ in ("VBN", "VBG", "VBD") for t in chain[:i]))
 
 
 def _left_chain(head: Token) -> list[Token]:
