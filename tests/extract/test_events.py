@@ -151,3 +151,20 @@ def test_an_attack_between_two_named_people_is_verbal(nlp, extract):
 
 def test_a_hope_is_no_event(nlp, extract):
     assert events_of(nlp, extract, "Egypt hopes to sign a trade deal with Kenya.") == []
+
+
+def test_the_us_as_subject_is_a_state_not_a_pronoun(nlp, extract):
+    found = events_of(nlp, extract, "The US on Monday rejected calls by Iran to lift the embargo.")
+    assert ("USA", "IRN", "REJECT") in [(s, t, p) for s, t, p, _ in found]
+    # "calls … to lift": an appeal, not a telephone call
+    assert all(p != "CONSULT" for _, _, p, _ in found)
+
+
+def test_what_someone_must_do_is_not_done(nlp, extract):
+    found = events_of(nlp, extract, "A forum concluded that Canada must send more money to help Haiti.")
+    assert [p for _, _, p, _ in found] == []
+
+
+def test_a_reduced_relative_misparsed_as_subject_still_names_the_speaker(nlp, extract):
+    found = events_of(nlp, extract, "The Red Cross operating in Iraq said US and British forces must ensure security.")
+    assert sorted((t, p) for s, t, p, _ in found) == [("GBR", "REQUEST"), ("USA", "REQUEST")]

@@ -9,6 +9,9 @@ bodies; a few legacy country codes). What is compared, stated once:
   with sectors (`HUN GOV`);
 - our actor's "country" is its ISO code, or `IGO`/`NGO` when it is an international
   body with no country; an event with no target actor has target "";
+- an international body has no country: at the country level every one of them (IGO,
+  NGO, IMG, ISM) is the one value "INT", since the gold files Amnesty and the Red Cross
+  under IGO where CAMEO's own dictionaries say NGO; the sector figure keeps the bodies apart;
 - legacy gold labels are mapped to PLOVER 2 names: FIGHT → ASSAULT, DEMAND →
   REQUEST, DISAPPROVE → ACCUSE, INVESTIGATE → ACCUSE; legacy codes JAP → JPN, ITL →
   ITA, VTN → VNM;
@@ -33,11 +36,12 @@ SUCCESSORS = {"SUN": "RUS", "DDR": "DEU", "CSK": "CZE", "YUG": "SRB"}
 
 
 def _gold_actor(code: str | None) -> tuple[str, str]:
+    """(country, sector); an international body's sector is its kind (IGO, NGO …)."""
     code = (code or "").strip()
     if not code:
         return "", ""
     if code[:3] in BODIES:
-        return code[:3], code[3:6]
+        return "INT", code[:3]
     return LEGACY_COUNTRIES.get(code[:3], code[:3]), code[3:6]
 
 
@@ -47,7 +51,7 @@ def _ours(actor) -> tuple[str, str]:
     if actor.country:
         return SUCCESSORS.get(actor.country, actor.country), actor.sector or ""
     if actor.sector in ("IGO", "NGO"):
-        return actor.sector, ""
+        return "INT", actor.sector
     return "", actor.sector or ""
 
 

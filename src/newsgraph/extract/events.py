@@ -380,8 +380,17 @@ class _Coder:
         lemmas = [noun.lemma_.lower()]
         if compound is not None:  # "hunger strike", "peace talks": the compound row first
             lemmas.insert(0, f"{compound.lemma_.lower()}-{noun.lemma_.lower()}")
+        # "calls by Annan to adopt reforms", "an appeal to stop": an infinitive after the noun
+        # reads as its "for" phrase (an appeal for the act), never as a telephone call
+        infinitive = any(c.dep_ == "acl" and _purpose(c) for c in noun.children)
         for lemma in lemmas:
-            for prep in preps + [None]:
+            for prep in preps + ["for"] * infinitive + [None]:
+                if isinstance(prep, str):
+                    entry = self.lexicon.noun(lemma, prep=prep)
+                    entry = entry if entry is not None and entry.prep == prep else None
+                    if entry is not None:
+                        break
+                    continue
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
                 entry = self.lexicon.noun(lemma, prep=prep.lower_ if prep is not None else None,
                                           complement=obj.lemma_.lower() if obj is not None and prep.lower_ == "of" else None)
@@ -583,6 +592,10 @@ class _Coder:
                 before = self._actor_before(verb)
                 if before:
                     return before
+            if subject is not None and subject.tag_ == "VBG" and subject.dep_ == "nsubj":
+                # "The Red Cross operating in Iraq said": a reduced relative misparsed as
+                # the subject; the one who operates is the one who speaks
+                subject = next((c for c in subject.children if c.dep_ in SUBJECTS), subject)
             if subject is not None:
                 found = self._actors_under(subject)
                 if found:
@@ -674,7 +687,7 @@ class _Coder:
         """The actors a noun phrase names: its own mention and those of its conjuncts."""
         if token is None:
             return []
-        if token.lower_ in FIRST_PERSON:
+        if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # "US" is no "us"
             # "we will continue to assist Venezuela" inside a quote: the speaker
             return self._speaker_mention(token)
         while token.lemma_.lower() in QUANTITIES or token.lower_ in QUANTITIES:
@@ -926,11 +939,22 @@ def _hypothetical(verb: Token) -> bool:
     """"may retaliate", "could send", "should cut off", "would fight" (outside reported
     speech): a possibility or advice, not an event."""
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if modals & EPISTEMIC:
-        return True
+    if _modals_over(verb) & (EPISTEMIC | OBLIGATION):
+        return True  # "must allocate more to help with …": what someone must do is not done
     if "would" in modals or "'d" in modals:
         return not _reported(verb)
     return False
+
+
+def _modals_over(verb: Token) -> set[str]:
+    """The modals of a clause and of the clauses it completes or serves: in "should
+    agree to send troops to help" each verb is under "should"."""
+    found: set[str] = set()
+    while True:
+        found |= {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if verb.head.i == verb.i or not (verb.dep_ in ("xcomp", "conj") or verb.dep_ == "advcl" and _purpose(verb)):
+            return found
+        verb = verb.head
 
 
 def _reported(verb: Token) -> bool:

@@ -291,7 +291,7 @@ def _coordinated(span: Span, resolver: Resolver, date: str | None) -> list[Resol
     head = span.root
     out = []
     for token in span:
-        if token.dep_ == "conj" and token.ent_type_ in ("NORP", "GPE") and token.head.dep_ in ("amod", "compound"):
+        if token.dep_ == "conj" and token.ent_type_ in ("NORP", "GPE") and token.head.dep_ in ("amod", "compound", "nmod"):
             found = resolver.resolve(f"{token.text} {head.text}", date)
             if found is not None:
                 out.append(found)
