@@ -77,3 +77,12 @@ def test_plural_groups_placed_by_their_own_phrase_belong_to_that_country(nlp, re
     # unplaced plural institutions stay many states' ("ministries" of whom?)
     rows = mentions_of(nlp, resolver, "Ministries across the region and Malawi's envoy met.")
     assert all(a.country is None for t, a, _ in rows if t == "Ministries")
+
+
+def test_a_group_belongs_to_where_its_clause_happens_not_to_the_attribution(nlp, resolver):
+    text = "Soldiers detained students in Kumasi over a march against sending troops to Mali."
+    students = next(a for t, a, _ in mentions_of(nlp, resolver, text) if t == "students")
+    assert students.country == "GHA"  # Kumasi is in Ghana; Mali is only what they marched about
+    text = "Rebels shelled a market, killing 20 people, aid workers in Nairobi said."
+    people = next(a for t, a, _ in mentions_of(nlp, resolver, text) if t.endswith("20 people"))
+    assert people.country is None  # Nairobi is where the report came from

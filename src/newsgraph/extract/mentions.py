@@ -72,15 +72,22 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
 def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLinker, doc: Doc) -> list[Mention]:
     """Groups named by role alone ("rebels", "the opposition", "the police") belong to
     the place their phrase puts them in ("security forces in Guinea", "refugees from
-    Iraq"), else to the country their sentence is about, when it names exactly one.
+    Iraq"), else to the country their sentence is about, when it names exactly one, else
+    to the country of the places where the sentence happens, when they are in one.
     Event coders call this the context country; a group with no country cannot be
     placed in a dyad, and with two countries in the sentence the text does not say
     which is meant."""
     countries = {a.id: a.country for a in linker.actors()}
     places = {m.start: countries.get(m.actor_id) for m in mentions if m.kind == "location"}
     by_sentence: dict[int, set[str]] = {}
+    located: dict[int, list[tuple[str, Token]]] = {}
     for m in mentions:
-        if countries.get(m.actor_id):
+        if m.kind == "location" and countries.get(m.actor_id):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                located.setdefault(m.sentence, []).append((countries[m.actor_id], span.root))
+    for m in mentions:
+        if countries.get(m.actor_id) and m.kind != "location":
             by_sentence.setdefault(m.sentence, set()).add(countries[m.actor_id])
     out = []
     for m in mentions:
@@ -99,9 +106,15 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
             continue
         country = placed = _placed_in(doc, m, places)
         # Else only an unambiguous context: one country in the sentence.
-        here = by_sentence.get(m.sentence, set())
+        # places count only in the group's own clause, not in the attribution around it
+        where = {c for c, token in located.get(m.sentence, ()) if _same_clause(doc, m, token)}
+        here = by_sentence.get(m.sentence, set()) | where
         if country is None:
             country = next(iter(here)) if len(here) == 1 else None
+        if country is None:
+            # several countries named, but the sentence happens in one: "police prevented
+            # the demonstration by students … in Sivas … against sending troops to Iraq"
+            country = next(iter(where)) if len(where) == 1 else None
         role = resolver.kb.role(m.role) if m.role else None
         if country is None or role is None or role.person or (
                 role.kind == "org" and m.text.lower().endswith("s") and not role.phrase.endswith("s")
@@ -113,6 +126,28 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         out.append(Mention(m.article_id, m.sentence, m.start, m.end, m.text, actor.id, "role+context",
                            m.role, m.kind))
     return out
+
+
+SAYING = frozenset("say tell report add claim state announce according".split())
+
+
+def _same_clause(doc: Doc, mention: Mention, place: Token) -> bool:
+    """Whether a place belongs to the clause a group acts in, not to the attribution
+    around it ("…, relief officials in Nairobi said")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    top = span.root
+    while top.dep_ not in ("ccomp", "parataxis", "ROOT") and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "ROOT" and top.lemma_.lower() in SAYING:
+        return False  # the group is in the attribution itself
+    t = place
+    while t.i != top.i:  # up from the place: it must sit inside the group's clause
+        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis") and t.lemma_.lower() in SAYING:
+            return False
+        t = t.head
+    return True
 
 
 def _placed_in(doc: Doc, mention: Mention, places: dict[int, str | None]) -> str | None:
