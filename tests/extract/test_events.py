@@ -168,3 +168,18 @@ def test_what_someone_must_do_is_not_done(nlp, extract):
 def test_a_reduced_relative_misparsed_as_subject_still_names_the_speaker(nlp, extract):
     found = events_of(nlp, extract, "The Red Cross operating in Iraq said US and British forces must ensure security.")
     assert sorted((t, p) for s, t, p, _ in found) == [("GBR", "REQUEST"), ("USA", "REQUEST")]
+
+
+def test_a_mediator_goes_between_the_parties(nlp, extract):
+    found = events_of(nlp, extract, "Norway launched a mediation effort on Monday between Sudan and Chad.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("NOR", "SDN", "CONSULT"), ("NOR", "TCD", "CONSULT")]
+
+
+def test_the_content_of_a_demand_is_asked_for_not_done(nlp, extract):
+    found = events_of(nlp, extract, "Mexico reiterated its demand today that Peru ease restrictions on unions.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("MEX", "PER", "REQUEST")]
+
+
+def test_a_text_issued_demanding_something_is_its_issuers_demand(nlp, extract):
+    found = events_of(nlp, extract, "Mexico issued a statement demanding that the Peruvian government release the prisoners.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("MEX", "PER", "REQUEST")]

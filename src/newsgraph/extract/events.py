@@ -380,6 +380,8 @@ class _Coder:
         lemmas = [noun.lemma_.lower()]
         if compound is not None:  # "hunger strike", "peace talks": the compound row first
             lemmas.insert(0, f"{compound.lemma_.lower()}-{noun.lemma_.lower()}")
+            if noun.lemma_.lower() in EFFORT_HEADS:  # "a mediation mission": the act is the compound's
+                lemmas.append(compound.lemma_.lower())
         # "calls by Annan to adopt reforms", "an appeal to stop": an infinitive after the noun
         # reads as its "for" phrase (an appeal for the act), never as a telephone call
         infinitive = any(c.dep_ == "acl" and _purpose(c) for c in noun.children)
@@ -404,7 +406,18 @@ class _Coder:
         if modal in UNREAL_HEADS or _denied_existence(noun):
             return []  # "there is no alternative to talks", "the need for aid": nothing happened
         between = next((p for p in preps if p.lower_ == "between"), None)
-        if between is not None:
+        if between is None and entry.cameo.startswith("045"):
+            # "launched a mediation effort on Saturday between …": the phrase may hang on the verb
+            between = next((p for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+        if between is not None and entry.cameo.startswith("045"):
+            # "a mediation mission between Syria and Arafat": the parties are whom the mediator
+            # goes between; the mediator is whoever undertakes it
+            targets = self._actors_under(next((c for c in between.children if c.dep_ == "pobj"), None))
+            owner = next((c for c in noun.children if c.dep_ in ("poss", "amod") and c.i in self.actor_at), None)
+            sources = self._other_side(self._actors_under(owner) or self._light_verb_sources(noun), targets)
+            if not targets:
+                return []
+        elif between is not None:
             parties = self._actors_under(next((c for c in between.children if c.dep_ == "pobj"), None))
             if len(parties) < 2:
                 return []
@@ -444,6 +457,8 @@ class _Coder:
                 return []  # "Russia's endorsement", "US support": a stance named in passing, with no one it concerns
         if not sources:
             return []
+        if not targets and entry.plover == "REQUEST":
+            targets = self._other_side(self._content_subjects(noun), sources)  # "its demand that Israel …"
         if not targets and entry.plover == "PROTEST":
             targets = self._own_government(sources)  # "a hunger strike" with no one named
         if not targets and len(sources) < 2 and entry.cameo[:2] in FORCE_ROOTS:
@@ -457,6 +472,18 @@ class _Coder:
                     for a in sources for b in sources if a.actor_id != b.actor_id]
         return [self._event(index, sent, noun, coding, a, t, False, speaker)
                 for a in sources for t in (targets or [None]) if t is None or t.actor_id != a.actor_id]
+
+    def _content_subjects(self, noun: Token) -> list[Mention]:
+        """Who is to act in the clause a noun of appeal governs ("the demand that Israel …")."""
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+        clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+        for clause in clauses:
+            content = _content_of(clause)
+            if content is not None and content.i == noun.i:
+                found = self._actors_under(next((c for c in clause.children if c.dep_ in SUBJECTS), None))
+                if found:
+                    return found
+        return []
 
     def _light_verb_sources(self, noun: Token) -> list[Mention]:
         """Who does a nominal event the verb only carries: "Italy announced a suspension of
@@ -608,8 +635,13 @@ class _Coder:
                         return found
                 return []
             if verb.dep_ == "acl" and verb.tag_ == "VBG":
-                # "Castro applauding Maduro", "troops firing on protesters": the noun does it
-                return self._actors_under(verb.head)
+                # "Castro applauding Maduro", "troops firing on protesters": the noun does it;
+                # "issued a declaration demanding …": whoever issued the text does
+                found = self._actors_under(verb.head)
+                if (not found and verb.head.lemma_.lower() in TEXT_NOUNS and verb.head.dep_ in OBJECTS
+                        and verb.head.head.pos_ == "VERB"):
+                    return self._sources(verb.head.head)
+                return found
             if verb.dep_ == "csubj" and verb.tag_ == "VBG":
                 # "Accusing the US of …, the minister pledged": a fronted participle; the
                 # actor it names itself ("rejecting the views of X would …") is not its agent
@@ -796,7 +828,7 @@ INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager
 # Verbs that carry a nominal event without adding one: the subject does the noun's act.
 LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue resume undertake mount "
                         "issue make give declare order organize organise lead carry step escalate "
-                        "intensify initiate open pursue wage complete speed accelerate finish renew maintain take".split())
+                        "intensify initiate open pursue wage complete speed accelerate finish renew maintain take reiterate repeat voice express submit deliver present".split())
 WH_WORDS = frozenset("whether if why what how when where who whom which".split())
 # Modals of possibility and advice: what they govern has not happened.
 EPISTEMIC = frozenset({"may", "might", "could", "should", "ought"})
@@ -813,6 +845,9 @@ CIRCUMSTANCES = frozenset("during after before following amid since until despit
 # Acts a state does at home to its own people: a place at home can be their target.
 DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
 # Verbs that say an act goes on, starts or keeps: the act is in their complement.
+TEXT_NOUNS = frozenset("statement declaration communique letter message note resolution report appeal".split())
+CONTENT_NOUNS = frozenset("demand call appeal request plea proposal plan offer ultimatum insistence".split())
+EFFORT_HEADS = frozenset("effort efforts mission bid drive campaign initiative process attempt".split())
 ASPECTUAL = frozenset("continue keep start begin resume go".split())
 # Generic attack codes that, between two named people, are verbal.
 VERBAL_FORCE = frozenset({"190", "193", "180", "182"})
@@ -913,7 +948,23 @@ def _not_asserted(verb: Token) -> bool:
         return True
     if _forms(verb) & REFUSALS and any(c.dep_ == "xcomp" and _forms(c) & SPEAKING for c in verb.children):
         return True  # "declined to comment": silence is no rejection
+    if _content_of(verb) is not None:
+        return True  # "its demand that Israel ease restrictions": asked for, not done
     return verb.dep_ in ("xcomp", "ccomp") and bool(_forms(verb.head) & DESIRES)  # "hopes to meet"
+
+
+def _content_of(verb: Token) -> Token | None:
+    """The noun of appeal or proposal whose content a clause is: "the demand that Israel
+    ease …", "reiterated its call that …" (the clause hung on the verb), "a plan to …"."""
+    head = verb.head
+    if verb.dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in CONTENT_NOUNS and not any(
+            c.dep_ in SUBJECTS + ("dobj",) and c.lower_ in ("which", "that") for c in verb.children):
+        return head
+    if verb.dep_ == "ccomp" and head.pos_ == "VERB":
+        noun = next((c for c in head.children if c.dep_ in OBJECTS and c.i < verb.i), None)
+        if noun is not None and noun.lemma_.lower() in CONTENT_NOUNS:
+            return noun
+    return None
 
 
 def _question(sent: Span) -> bool:
