@@ -183,3 +183,19 @@ def test_the_content_of_a_demand_is_asked_for_not_done(nlp, extract):
 def test_a_text_issued_demanding_something_is_its_issuers_demand(nlp, extract):
     found = events_of(nlp, extract, "Mexico issued a statement demanding that the Peruvian government release the prisoners.")
     assert [(s, t, p) for s, t, p, _ in found] == [("MEX", "PER", "REQUEST")]
+
+
+def test_withdrawing_ones_own_people_concerns_the_place_they_leave(nlp, extract):
+    found = events_of(nlp, extract, "Sweden announced that it will withdraw its inspectors from Iraq.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("SWE", "IRQ", "THREATEN")]  # a sanction announced
+
+
+def test_a_protest_that_says_something_is_a_complaint(nlp, extract):
+    found = events_of(nlp, extract, "Greece protested on Monday that Turkish jets had violated its airspace.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("GRC", "TUR", "ACCUSE")]
+
+
+def test_peacekeepers_arriving_are_a_deployment_and_negotiators_returning_no_event(nlp, extract):
+    found = events_of(nlp, extract, "Indian peacekeeping troops arrived in Liberia on Tuesday.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("IND", "LBR", "AID")]
+    assert events_of(nlp, extract, "Kenyan negotiators returned to Geneva this week.") == []

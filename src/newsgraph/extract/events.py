@@ -118,6 +118,10 @@ class _Coder:
         entry = self._lookup(verb)
         if entry is None:
             return []
+        if entry.plover == "PROTEST" and complement is not None and complement.dep_ == "ccomp":
+            # "… are failing refugees, a rights group protested": a protest that says
+            # something is a complaint (CAMEO 111), made about whoever the words accuse
+            entry = self.lexicon.verb("criticize") or entry
         obj = _object(verb)
         if obj is not None and complement is None and not entry.object and not self._actors_under(obj) and (
                 entry.wraps and not _forms(verb) & COMMISSIVES or _forms(verb) & LIGHT_VERBS):
@@ -162,6 +166,10 @@ class _Coder:
         sources = self._sources(verb)
         if not sources:
             return []
+        if coding.cameo.startswith("042") and self._peacekeepers_act(verb):
+            # "NATO peacekeeping troops have arrived in Bosnia": a deployment, not a visit
+            code = self.lexicon.code("074")
+            coding = _Coding("074", code.plover or "AID", code.plover_mode or None, coding.status)
         targets = self._verb_targets(coded, entry if coded is verb else self._lookup(coded), coding, sources)
         if coding.cameo in VERBAL_FORCE and targets and all(_is_person(m) for m in sources + targets):
             # "Trump attacked Comey", "the senator slammed the governor": between two people
@@ -307,6 +315,14 @@ class _Coder:
         return [t for t in targets if t.actor_id not in own
                 and not (self.countries.get(t.actor_id) in countries
                          and (t.actor_id in self.bare_states or t.how == "role+possessor"))]
+
+    def _peacekeepers_act(self, verb: Token) -> bool:
+        """Whether the verb's subject is a peacekeeping force ("the first deployment of UN
+        peacekeepers", "Bangladeshi peacekeeping troops")."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        return subject is not None and any(
+            self.lexicon.in_class(t.lemma_.lower(), "peacekeeper") and t.lemma_.lower() not in ("observer", "monitor", "inspector")
+            for t in subject.subtree)
 
     def _object_can_suffer(self, verb: Token) -> bool:
         obj = _object(verb)
@@ -694,6 +710,12 @@ class _Coder:
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == entry.prep):
                     yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
         obj = _object(verb)
+        if _forms(verb) & WITHDRAWALS:
+            # "will withdraw inspectors from Iraq": what is withdrawn is the actor's own; the
+            # place it leaves is whom the act concerns
+            for holder in [verb] + ([obj] if obj is not None else []):
+                for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"):
+                    yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
         objects = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "dative"]
         for child in objects + ([obj] if obj is not None and obj not in objects else []):
             yield self._actors_under(child)
@@ -845,6 +867,7 @@ CIRCUMSTANCES = frozenset("during after before following amid since until despit
 # Acts a state does at home to its own people: a place at home can be their target.
 DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
 # Verbs that say an act goes on, starts or keeps: the act is in their complement.
+WITHDRAWALS = frozenset("withdraw pull recall evacuate".split())
 TEXT_NOUNS = frozenset("statement declaration communique letter message note resolution report appeal".split())
 CONTENT_NOUNS = frozenset("demand call appeal request plea proposal plan offer ultimatum insistence".split())
 EFFORT_HEADS = frozenset("effort efforts mission bid drive campaign initiative process attempt".split())
