@@ -199,3 +199,15 @@ def test_peacekeepers_arriving_are_a_deployment_and_negotiators_returning_no_eve
     found = events_of(nlp, extract, "Indian peacekeeping troops arrived in Liberia on Tuesday.")
     assert [(s, t, p) for s, t, p, _ in found] == [("IND", "LBR", "AID")]
     assert events_of(nlp, extract, "Kenyan negotiators returned to Geneva this week.") == []
+
+
+def test_a_target_with_a_country_beats_a_group_no_country_is_known_for(nlp, extract):
+    found = events_of(nlp, extract, "Britain mobilized army reservists for a possible war against Iraq.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("GBR", "IRQ", "MOBILIZE")]
+    found = events_of(nlp, extract, "The United States sped up the withdrawal of some forces from Panama.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("USA", "PAN", "RETREAT")]
+
+
+def test_an_invasion_of_a_region_named_by_compass_is_of_its_country(nlp, extract):
+    found = events_of(nlp, extract, "Israel mounted its invasion of South Lebanon on Monday.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("ISR", "LBN", "ASSAULT")]

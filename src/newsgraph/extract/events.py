@@ -449,7 +449,7 @@ class _Coder:
             carried = self._light_verb_sources(noun)  # "Italy announced a suspension of …"
             if not sources and owner is None and agent is None:
                 sources = carried
-            targets = []
+            targets, weak = [], []
             of = next((c for p in preps if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
             # "a suspension of air links with Serbia": the target may hang on the complement
             for prep in preps + ([c for c in of.children if c.dep_ == "prep"] if of is not None else []):
@@ -459,8 +459,10 @@ class _Coder:
                     targets = self._actors_under(pobj) or self._actors_under(
                         next((c for c in pobj.children if c.dep_ == "poss"), None) if pobj is not None else None)
                     targets = self._other_side(targets, sources)
-                    if targets:
+                    if targets and any(self.countries.get(m.actor_id) or m.how != "role" for m in targets):
                         break
+                    weak = weak or targets
+            targets = targets or weak  # "the withdrawal of some forces from Panama": Panama
             if not targets and carried:
                 # "issued a stern reminder to Iraq": the target may hang on the light verb
                 head = noun.head
@@ -504,6 +506,8 @@ class _Coder:
     def _light_verb_sources(self, noun: Token) -> list[Mention]:
         """Who does a nominal event the verb only carries: "Italy announced a suspension of
         …", "activists staged rallies", "started a hunger strike", "in protest against"."""
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head  # "launched artillery, mortar and rocket fire": the first conjunct's verb
         head = noun.head
         if noun.dep_ in OBJECTS and _forms(head) & (LIGHT_VERBS | ASPECTUAL):
             return self._sources(head)  # "continued their hunger strike"
@@ -671,12 +675,19 @@ class _Coder:
         return []
 
     def _targets(self, verb: Token, entry, own: Sequence[Mention] = ()) -> list[Mention]:
-        """The first candidate target phrase that names someone other than the source."""
+        """The first candidate target phrase that names someone other than the source —
+        unless it names only groups no country is known for ("mobilized reservists for a
+        war against Iraq", "the withdrawal of some forces from Panama"), when a later
+        phrase that names a country is the better reading."""
+        first: list[Mention] = []
         for found in self._target_candidates(verb, entry):
             found = self._other_side(found, own) if own else found
-            if found:
+            if not found:
+                continue
+            if any(self.countries.get(m.actor_id) or m.how != "role" for m in found):
                 return found
-        return []
+            first = first or found
+        return first
 
     def _target_candidates(self, verb: Token, entry):
         """Target phrases in order of preference: passive subject, the lexicon's
@@ -736,6 +747,9 @@ class _Coder:
             yield self._actors_under(pobj)
             if pobj is not None:  # "protested against Sweden's decision"
                 yield self._actors_under(next((c for c in pobj.children if c.dep_ == "poss"), None))
+                for inner in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+                    # "mobilized reservists for a possible war against Iraq"
+                    yield self._actors_under(next((c for c in inner.children if c.dep_ == "pobj"), None))
 
     def _actors_under(self, token: Token | None) -> list[Mention]:
         """The actors a noun phrase names: its own mention and those of its conjuncts."""

@@ -34,6 +34,7 @@ from newsgraph.records import Actor
 # Words that introduce a phrase that does not name the actor's own country.
 PREPOSITIONS = frozenset("to in at of from for with on near against over into across by inside outside".split())
 # Determiners, quantifiers and vague modifiers that carry no identity.
+COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest southeast southwest".split())
 FILLERS = frozenset(
     """a an the some several many few two three four five six seven eight nine ten dozens dozen hundreds
     thousands scores over about around nearly almost more than group groups team teams number of its his
@@ -210,8 +211,8 @@ class Resolver:
                 reading.pieces.append(piece)
                 i = piece.end
                 continue
-            if token[:1].isupper() and low not in FILLERS:
-                reading.add_name(token, i)
+            if token[:1].isupper() and low not in FILLERS and low not in COMPASS:
+                reading.add_name(token, i)  # "South Lebanon" is Lebanon; "South Sudan" matched whole above
             i += 1
         reading.length = len(tokens)
         reading.tokens = tokens
