@@ -211,3 +211,21 @@ def test_a_target_with_a_country_beats_a_group_no_country_is_known_for(nlp, extr
 def test_an_invasion_of_a_region_named_by_compass_is_of_its_country(nlp, extract):
     found = events_of(nlp, extract, "Israel mounted its invasion of South Lebanon on Monday.")
     assert [(s, t, p) for s, t, p, _ in found] == [("ISR", "LBN", "ASSAULT")]
+
+
+def test_a_stative_passive_is_its_subjects_own_stance_or_act(nlp, extract):
+    found = events_of(nlp, extract, "Israel is opposed to French mediation in the talks.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("ISR", "FRA", "REJECT")]
+    found = events_of(nlp, extract, "Serb forces were engaged in ethnic cleansing against Kosovo.")
+    assert [(s, p) for s, t, p, _ in found] == [("SRB", "ASSAULT")]
+
+
+def test_refusing_to_answer_an_appeal_rejects_it_while_declining_comment_is_silence(nlp, extract):
+    found = events_of(nlp, extract, "Iran refused to respond to a demand from France to free the sailors.")
+    assert ("IRN", "FRA", "REJECT") in [(s, t, p) for s, t, p, _ in found]
+    assert events_of(nlp, extract, "Iran declined to comment on the French report.") == []
+
+
+def test_swearing_to_fight_is_a_threat(nlp, extract):
+    found = events_of(nlp, extract, "Kurdish rebels have sworn to fight until Turkey withdraws.")
+    assert [p for _, _, p, _ in found][:1] == ["THREATEN"]

@@ -134,7 +134,9 @@ class _Coder:
         if entry.wraps and entry.status in ("intended", "threatened"):
             # "pledged to continue supporting", "threatened to impose sanctions": the act
             # inside is coded, as a promise or a threat of it.
-            inner = next((c for c in verb.children if c.dep_ in (entry.wraps, "xcomp", "ccomp")), None)
+            inner = next((c for c in verb.children if c.dep_ in (entry.wraps, "xcomp", "ccomp")
+                          or c.dep_ == "advcl" and _purpose(c) and c.left_edge.i == verb.i + 1), None)
+            # ("have sworn to fight" parsed as a purpose clause right after the verb)
             while inner is not None and _forms(inner) & ASPECTUAL and self._lookup(inner) is None:
                 # "pledged to continue supporting": the act is what continues
                 self.consumed.add(inner.i)
@@ -631,6 +633,10 @@ class _Coder:
                     found = self._actors_under(next((c for c in agent.children if c.dep_ == "pobj"), None))
                     if found:
                         return found
+                if agent is None and _forms(verb) & STATIVE_PASSIVES:
+                    # "Vietnam is committed to opening up", "Serb forces were engaged in
+                    # ethnic cleansing", "Israel is opposed to": a state of the subject
+                    return self._actors_under(next(c for c in verb.children if c.dep_ == PASSIVE_SUBJECT))
                 return []
             subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
             if subject is not None and subject.dep_ == "csubj" and subject.tag_ == "VBG":
@@ -881,6 +887,7 @@ CIRCUMSTANCES = frozenset("during after before following amid since until despit
 # Acts a state does at home to its own people: a place at home can be their target.
 DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
 # Verbs that say an act goes on, starts or keeps: the act is in their complement.
+STATIVE_PASSIVES = frozenset("commit engage involve oppose prepare determine dedicate poise".split())
 WITHDRAWALS = frozenset("withdraw pull recall evacuate".split())
 TEXT_NOUNS = frozenset("statement declaration communique letter message note resolution report appeal".split())
 CONTENT_NOUNS = frozenset("demand call appeal request plea proposal plan offer ultimatum insistence".split())
@@ -983,8 +990,9 @@ def _not_asserted(verb: Token) -> bool:
     asking a question, refusing to comment, and what is only wished for."""
     if _hypothetical(verb) or _naming(verb) or _asks_a_question(verb):
         return True
-    if _forms(verb) & REFUSALS and any(c.dep_ == "xcomp" and _forms(c) & SPEAKING for c in verb.children):
-        return True  # "declined to comment": silence is no rejection
+    if _forms(verb) & REFUSALS and any(c.dep_ == "xcomp" and _forms(c) & SPEAKING and not _answers_an_appeal(c)
+                                       for c in verb.children):
+        return True  # "declined to comment": silence is no rejection ("refused to respond to a demand" is)
     if _content_of(verb) is not None:
         return True  # "its demand that Israel ease restrictions": asked for, not done
     return verb.dep_ in ("xcomp", "ccomp") and bool(_forms(verb.head) & DESIRES)  # "hopes to meet"
@@ -1002,6 +1010,12 @@ def _content_of(verb: Token) -> Token | None:
         if noun is not None and noun.lemma_.lower() in CONTENT_NOUNS:
             return noun
     return None
+
+
+def _answers_an_appeal(verb: Token) -> bool:
+    """"respond to a demand from the US": speaking to an appeal, whose refusal rejects it."""
+    return any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in CONTENT_NOUNS for o in c.children)
+               for c in verb.children)
 
 
 def _question(sent: Span) -> bool:
