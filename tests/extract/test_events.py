@@ -229,3 +229,13 @@ def test_refusing_to_answer_an_appeal_rejects_it_while_declining_comment_is_sile
 def test_swearing_to_fight_is_a_threat(nlp, extract):
     found = events_of(nlp, extract, "Kurdish rebels have sworn to fight until Turkey withdraws.")
     assert [p for _, _, p, _ in found][:1] == ["THREATEN"]
+
+
+def test_curfews_and_martial_law_fall_on_the_actors_own_country(nlp, extract):
+    found = events_of(nlp, extract, "Kenya's government announced that it is prepared to impose martial law.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("KEN", "KEN", "THREATEN")]
+
+
+def test_an_invitation_is_to_what_it_invites_to(nlp, extract):
+    found = events_of(nlp, extract, "Hamas rejected an invitation to attend a meeting of Palestinian factions.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("PSE", "PSE", "REJECT")]

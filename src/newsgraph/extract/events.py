@@ -212,7 +212,23 @@ class _Coder:
             targets = self._named_within(verb, sources)
         if not targets and coding.plover == "PROTEST":
             targets = self._own_government(sources)
+        if not targets and coding.cameo.startswith(DOMESTIC_CODES):
+            targets = self._own_country(sources)
         return targets
+
+    def _own_country(self, sources: list[Mention]) -> list[Mention]:
+        """Curfews, martial law, bans on parties and their easing fall on the actor's own
+        country when no one else is named ("prepared to impose martial law")."""
+        out = []
+        for source in sources:
+            country = self.countries.get(source.actor_id)
+            if not country or self.resolver is None or source.actor_id == country:
+                continue
+            actor = self.resolver.country_actor(country)
+            self.extra[actor.id] = actor
+            out.append(Mention(source.article_id, source.sentence, source.start, source.end, source.text,
+                               actor.id, "domestic-target", None, "actor"))
+        return out
 
     def _object_event(self, verb: Token):
         """The event noun a verb with no reading of its own takes as object ("maintain
@@ -481,6 +497,8 @@ class _Coder:
             targets = self._other_side(self._content_subjects(noun), sources)  # "its demand that Israel …"
         if not targets and entry.plover == "PROTEST":
             targets = self._own_government(sources)  # "a hunger strike" with no one named
+        if not targets and entry.cameo.startswith(DOMESTIC_CODES):
+            targets = self._own_country(sources)  # "declared a state of siege"
         if not targets and len(sources) < 2 and entry.cameo[:2] in FORCE_ROOTS:
             return []  # "a search for common ground", "an assault on democracy": force needs a victim
         coding = _Coding(entry.cameo, entry.plover, entry.mode or None, "done")
@@ -556,6 +574,8 @@ class _Coder:
         self.consumed.add(act.i)
         sources = self._sources(verb)
         targets = self._targets(act, entry, sources) or self._place_target(act, sources, coding.plover)
+        if not targets and coding.cameo.startswith(DOMESTIC_CODES):
+            targets = self._own_country(sources)  # "is prepared to impose martial law"
         coding, negated = self._refusal(coding, any(c.dep_ == "neg" for c in verb.children))
         speaker = self._speaker_for(act)
         return [self._event(index, sent, act, coding, source, target, negated, speaker)
@@ -887,6 +907,9 @@ CIRCUMSTANCES = frozenset("during after before following amid since until despit
 # Acts a state does at home to its own people: a place at home can be their target.
 DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
 # Verbs that say an act goes on, starts or keeps: the act is in their complement.
+# CAMEO families of what a state does to its own people: curfews, martial law, bans on
+# parties, restrictions on freedoms, and promises, threats, refusals and easings of them
+DOMESTIC_CODES = ("081", "082", "0351", "0352", "1241", "1242", "132", "172")
 STATIVE_PASSIVES = frozenset("commit engage involve oppose prepare determine dedicate poise".split())
 WITHDRAWALS = frozenset("withdraw pull recall evacuate".split())
 TEXT_NOUNS = frozenset("statement declaration communique letter message note resolution report appeal".split())
@@ -961,8 +984,11 @@ def _modal_head(noun: Token) -> str | None:
 def _within_phrase(token: Token, top: Token) -> bool:
     """Whether the token hangs under `top` through nouns and prepositions only."""
     while token.i != top.i:
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+        if token.head.i == token.i:
             return False
+        if token.pos_ in ("VERB", "AUX") and not (
+                token.dep_ == "acl" and _purpose(token) and token.head.lemma_.lower() in CONTENT_NOUNS | {"invitation"}):
+            return False  # a clause, unless it is what an invitation or offer is to do
         token = token.head
     return True
 
