@@ -239,3 +239,23 @@ def test_curfews_and_martial_law_fall_on_the_actors_own_country(nlp, extract):
 def test_an_invitation_is_to_what_it_invites_to(nlp, extract):
     found = events_of(nlp, extract, "Hamas rejected an invitation to attend a meeting of Palestinian factions.")
     assert [(s, t, p) for s, t, p, _ in found] == [("PSE", "PSE", "REJECT")]
+
+
+def test_the_aim_of_an_announced_act_has_not_happened(nlp, extract):
+    found = events_of(nlp, extract, "Ghana's president will visit Mali and Niger to mediate in their border dispute.")
+    assert {p for _, _, p, _ in found} == {"AGREE"}
+
+
+def test_what_talks_are_about_is_no_event(nlp, extract):
+    found = events_of(nlp, extract, "Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("ISR", "LBN", "CONSULT"), ("LBN", "ISR", "CONSULT")]
+
+
+def test_a_protests_stated_aim_names_its_target(nlp, extract):
+    found = events_of(nlp, extract, "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("IRQ", "IRQ", "PROTEST")]
+
+
+def test_plural_people_named_by_role_take_the_sentences_country(nlp, extract):
+    found = events_of(nlp, extract, "Angry activists blocked roads in the Ghanaian capital Accra on Monday.")
+    assert [(s, p) for s, t, p, _ in found] == [("GHA", "PROTEST")]

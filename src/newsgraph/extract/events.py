@@ -162,9 +162,8 @@ class _Coder:
             coding = self._intention(coding.cameo, "THREATEN", "threatened")
         negated = any(c.dep_ == "neg" for c in list(coded.children) + list(verb.children))
         coding, negated = self._refusal(coding, negated)
-        if coding.plover == "PROTEST":  # "rallied to demand reforms": the aim is the protest's
-            self.consumed.update(t.i for c in coded.children if c.dep_ == "advcl" and _purpose(c)
-                                 for t in c.subtree)
+        if coding.plover == "PROTEST":  # "rallied to demand reforms", "calling for …": the aim is the protest's
+            self.consumed.update(t.i for c in _aims(coded) for t in c.subtree)
         sources = self._sources(verb)
         if not sources:
             return []
@@ -210,6 +209,12 @@ class _Coder:
             targets = self._place_target(verb, sources, coding.plover)
         if not targets:
             targets = self._named_within(verb, sources)
+        if not targets and coding.plover == "PROTEST":
+            for aim in _aims(verb):  # "calling for independence from Iraq": whom the aim is put to
+                targets = self._other_side(self._targets(aim, self._lookup(aim), sources)
+                                           or self._complement_targets(aim, "REQUEST"), sources)
+                if targets:
+                    break
         if not targets and coding.plover == "PROTEST":
             targets = self._own_government(sources)
         if not targets and coding.cameo.startswith(DOMESTIC_CODES):
@@ -436,6 +441,8 @@ class _Coder:
                 break
         if entry is None or not entry.plover:
             return []
+        if self._topic_of_talks(noun):
+            return []  # "negotiations on an Israeli troop pullback": what is talked about
         modal = _modal_head(noun)
         if modal in UNREAL_HEADS or _denied_existence(noun):
             return []  # "there is no alternative to talks", "the need for aid": nothing happened
@@ -510,6 +517,24 @@ class _Coder:
                     for a in sources for b in sources if a.actor_id != b.actor_id]
         return [self._event(index, sent, noun, coding, a, t, False, speaker)
                 for a in sources for t in (targets or [None]) if t is None or t.actor_id != a.actor_id]
+
+    def _topic_of_talks(self, noun: Token) -> bool:
+        """Whether the noun is the subject matter of talks or of an appeal ("talks on a
+        withdrawal", "an agreement over the release of prisoners")."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in TOPIC_PREPS:
+            return False
+        governor = prep.head
+        if governor.pos_ == "NOUN":
+            found = self.lexicon.noun(governor.lemma_.lower())
+        elif governor.pos_ == "VERB":
+            found = self._lookup(governor)
+            obj = _object(governor)
+            if (found is None or not found.plover) and obj is not None and obj.pos_ == "NOUN":
+                found = self.lexicon.noun(obj.lemma_.lower())  # "renewed negotiations today on …"
+        else:
+            return False
+        return found is not None and found.plover in ("CONSULT", "REQUEST", "AGREE")
 
     def _content_subjects(self, noun: Token) -> list[Mention]:
         """Who is to act in the clause a noun of appeal governs ("the demand that Israel …")."""
@@ -747,19 +772,25 @@ class _Coder:
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == entry.prep):
                     yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
         obj = _object(verb)
-        if _forms(verb) & WITHDRAWALS:
-            # "will withdraw inspectors from Iraq": what is withdrawn is the actor's own; the
-            # place it leaves is whom the act concerns
+        moves = ("from",) if _forms(verb) & WITHDRAWALS else ("to", "into") if _forms(verb) & SENDINGS else ()
+        if moves:
+            # "will withdraw inspectors from Iraq", "dispatched inspectors to Esfahan in Iran":
+            # who is moved is the actor's own; the place left or reached is whom it concerns
             for holder in [verb] + ([obj] if obj is not None else []):
-                for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"):
-                    yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in moves):
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    yield self._actors_under(pobj)
+                    if pobj is not None:  # "to the Esfahan facilities in central Iran"
+                        yield [m for m in self.locations if pobj.left_edge.idx <= m.start <= pobj.right_edge.idx]
         objects = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "dative"]
         for child in objects + ([obj] if obj is not None and obj not in objects else []):
             yield self._actors_under(child)
             # "praised Haiti's efforts", "held talks with Romania's leaders": the
-            # object's possessor, or the actor its own preposition names
+            # object's possessor, or the actor its own preposition names — but what is
+            # discussed is a topic ("to discuss Croatia's advance" is no talk with Croatia)
             owner = next((c for c in child.children if c.dep_ == "poss"), None)
-            yield self._actors_under(owner)
+            if entry is None or entry.plover != "CONSULT":
+                yield self._actors_under(owner)
             for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
                 # "rejected calls by Belarus's rulers", "crimes by Croatian extremists"
                 yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
@@ -911,6 +942,8 @@ DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION
 # parties, restrictions on freedoms, and promises, threats, refusals and easings of them
 DOMESTIC_CODES = ("081", "082", "0351", "0352", "1241", "1242", "132", "172")
 STATIVE_PASSIVES = frozenset("commit engage involve oppose prepare determine dedicate poise".split())
+TOPIC_PREPS = frozenset("on over about regarding concerning".split())
+SENDINGS = frozenset("send dispatch deploy despatch".split())
 WITHDRAWALS = frozenset("withdraw pull recall evacuate".split())
 TEXT_NOUNS = frozenset("statement declaration communique letter message note resolution report appeal".split())
 CONTENT_NOUNS = frozenset("demand call appeal request plea proposal plan offer ultimatum insistence".split())
@@ -928,6 +961,7 @@ DESIRES = frozenset("hope want wish aim seek expect like prefer dream".split()) 
 # Verbs that keep up or increase the act their object names ("maintain its support").
 SUSTAINING = frozenset("maintain sustain increase expand boost extend strengthen deepen".split())
 # Verbs that commit to what they take, a noun as much as an act ("offered troops").
+ASKING = frozenset("urge ask call appeal demand request press".split())
 COMMISSIVES = frozenset("offer promise pledge vow agree commit consent guarantee".split())
 # Verbs that say their complement did not happen.
 FAILURES = frozenset({"fail"})
@@ -1021,6 +1055,8 @@ def _not_asserted(verb: Token) -> bool:
         return True  # "declined to comment": silence is no rejection ("refused to respond to a demand" is)
     if _content_of(verb) is not None:
         return True  # "its demand that Israel ease restrictions": asked for, not done
+    if _purpose_of_announced(verb):
+        return True  # "offered its troops to help him oust Aoun": the aim of a promise is not done
     return verb.dep_ in ("xcomp", "ccomp") and bool(_forms(verb.head) & DESIRES)  # "hopes to meet"
 
 
@@ -1036,6 +1072,23 @@ def _content_of(verb: Token) -> Token | None:
         if noun is not None and noun.lemma_.lower() in CONTENT_NOUNS:
             return noun
     return None
+
+
+def _purpose_of_announced(verb: Token) -> bool:
+    """Whether the verb states the aim of an act only promised, threatened or asked for:
+    "will visit Dakar to mediate", "offered troops to help oust", "would blockade Paris to
+    demand …". The announced act is the event; its purpose has not happened."""
+    crossed = False
+    while verb.head.i != verb.i:
+        if verb.dep_ == "advcl" and _purpose(verb):
+            crossed = True
+        elif verb.dep_ not in ("xcomp", "conj"):
+            return False
+        verb = verb.head
+        if crossed and (_forms(verb) & (COMMISSIVES | DESIRES | ASKING) or any(
+                c.dep_ == "aux" and c.lower_ in MODAL_INTENT for c in verb.children)):
+            return True
+    return False
 
 
 def _answers_an_appeal(verb: Token) -> bool:
@@ -1113,6 +1166,11 @@ def _conditional(verb: Token) -> bool:
     """An "unless" clause makes an announced act a condition put to someone."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
                for c in verb.children)
+
+
+def _aims(verb: Token) -> list[Token]:
+    """A protest's stated aims: "… to demand reforms", "…, calling for independence"."""
+    return [c for c in verb.children if c.dep_ == "advcl" and (_purpose(c) or c.tag_ == "VBG")]
 
 
 def _purpose(clause: Token) -> bool:

@@ -78,6 +78,7 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
     placed in a dyad, and with two countries in the sentence the text does not say
     which is meant."""
     countries = {a.id: a.country for a in linker.actors()}
+    sectors = {a.id: a.sector for a in linker.actors()}
     places = {m.start: countries.get(m.actor_id) for m in mentions if m.kind == "location"}
     by_sentence: dict[int, set[str]] = {}
     located: dict[int, list[tuple[str, Token]]] = {}
@@ -101,8 +102,10 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
                 out.append(Mention(m.article_id, m.sentence, m.start, m.end, m.text, actor.id,
                                    "demonym+residence", m.role, m.kind))
                 continue
-        if m.how != "role" or countries.get(m.actor_id):
-            out.append(m)
+        role = resolver.kb.role(m.role) if m.role else None
+        if m.how != "role" or countries.get(m.actor_id) or (
+                sectors.get(m.actor_id) in ("IGO", "NGO") and role is not None and role.sector != sectors[m.actor_id]):
+            out.append(m)  # placed already, or people of an international body ("Red Cross officials")
             continue
         country = placed = _placed_in(doc, m, places)
         # Else only an unambiguous context: one country in the sentence.
@@ -115,10 +118,9 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
             # several countries named, but the sentence happens in one: "police prevented
             # the demonstration by students … in Sivas … against sending troops to Iraq"
             country = next(iter(where)) if len(where) == 1 else None
-        role = resolver.kb.role(m.role) if m.role else None
-        if country is None or role is None or role.person or (
-                role.kind == "org" and m.text.lower().endswith("s") and not role.phrase.endswith("s")
-                and not placed):
+        plural = role is not None and m.text.lower().endswith("s") and not role.phrase.endswith("s")
+        if country is None or role is None or role.person and not plural or (
+                role.kind == "org" and plural and not placed):
             out.append(m)  # "most governments", "ministries": many states' institutions, not one
             continue
         actor = resolver.sector_actor(country, role.sector)
