@@ -259,3 +259,11 @@ def test_a_protests_stated_aim_names_its_target(nlp, extract):
 def test_plural_people_named_by_role_take_the_sentences_country(nlp, extract):
     found = events_of(nlp, extract, "Angry activists blocked roads in the Ghanaian capital Accra on Monday.")
     assert [(s, p) for s, t, p, _ in found] == [("GHA", "PROTEST")]
+
+
+def test_violence_with_a_weapon_but_no_wielder_is_unidentified_attackers_where_it_happened(nlp, extract):
+    found = events_of(nlp, extract, "A roadside bombing near the town of Kandahar on Sunday killed two Canadian soldiers.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("AFG", "CAN", "ASSAULT")]
+    assert found[0][3].source_id == "unidentified-afg"
+    # no place, no country to give them
+    assert events_of(nlp, extract, "A roadside bomb killed two Canadian soldiers.") == []

@@ -86,3 +86,11 @@ def test_a_group_belongs_to_where_its_clause_happens_not_to_the_attribution(nlp,
     text = "Rebels shelled a market, killing 20 people, aid workers in Nairobi said."
     people = next(a for t, a, _ in mentions_of(nlp, resolver, text) if t.endswith("20 people"))
     assert people.country is None  # Nairobi is where the report came from
+
+
+def test_a_nationality_before_the_first_conjunct_is_the_seconds_too(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "Israeli helicopters and tanks shelled positions near the town of Rafah.")
+    tanks = next(a for t, a, _ in rows if t == "tanks")
+    assert tanks.country == "ISR"
+    rafah = next(m for t, a, m in rows if t == "Rafah")
+    assert rafah.kind == "location"  # "the town of Rafah" is where, not who

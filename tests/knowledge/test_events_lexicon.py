@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -82,10 +81,9 @@ def test_shipped_data_passes_and_is_wide(lexicon: EventLexicon) -> None:
     assert roots >= {f"{n:02d}" for n in range(1, 21)}
 
 
-def test_loads_fast() -> None:
-    start = time.perf_counter()
-    EventLexicon.from_dir(EVENTS_DIR)
-    assert time.perf_counter() - start < 1.0
+def test_loads_from_its_directory() -> None:
+    lexicon = EventLexicon.from_dir(EVENTS_DIR)  # load time: bench/load_times.py
+    assert lexicon.verb("impose", prep="on", object="sanction").plover == "SANCTION"
 
 
 def _fixture(tmp_path: Path, verbs: list[str] | None = None, nouns: list[str] | None = None) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -223,15 +222,12 @@ def test_extend_overrides_by_id_and_adds(kb: KnowledgeBase, tmp_path: Path) -> N
     assert kb.org_by_name("OMS") is None
 
 
-def test_shipped_base_loads_fast_and_resolves() -> None:
+def test_shipped_base_loads_and_resolves() -> None:
     from newsgraph.knowledge import load
 
     load._shipped.cache_clear()
     load.default.cache_clear()
-    began = time.perf_counter()
-    kb = default()
-    elapsed = time.perf_counter() - began
-    assert elapsed < 1.0, f"loading the knowledge base took {elapsed:.2f}s"
+    kb = default()  # its load time is measured in bench/load_times.py, not here
     assert kb.country_by_name("the U.S.") == "USA"
     assert kb.country_by_name("Russia's") == "RUS"
     assert kb.country_by_demonym("Venezuelan") == "VEN"

@@ -165,6 +165,8 @@ class _Coder:
         if coding.plover == "PROTEST":  # "rallied to demand reforms", "calling for …": the aim is the protest's
             self.consumed.update(t.i for c in _aims(coded) for t in c.subtree)
         sources = self._sources(verb)
+        if not sources and coding.cameo[:2] in FORCE_ROOTS:
+            sources = self._unattributed(verb, sent)
         if not sources:
             return []
         if coding.cameo.startswith("042") and self._peacekeepers_act(verb):
@@ -220,6 +222,26 @@ class _Coder:
         if not targets and coding.cameo.startswith(DOMESTIC_CODES):
             targets = self._own_country(sources)
         return targets
+
+    def _unattributed(self, verb: Token, sent: Span) -> list[Mention]:
+        """"A roadside bombing near Samarra killed …", "was killed by an explosive device
+        outside Basra": violence that names a weapon but no one wielding it is coded, as
+        event data sets do, to unidentified attackers of the country where it happened."""
+        weapon = next((c for c in verb.children if c.dep_ in ("nsubj", "agent", "prep")
+                       and any(t.lemma_.lower() in UNATTRIBUTED for t in c.subtree if t.pos_ == "NOUN")), None)
+        if weapon is None or self.resolver is None:
+            return []
+        here = {self.countries.get(m.actor_id) for m in self.locations if sent.start_char <= m.start < sent.end_char}
+        here.discard(None)
+        if len(here) != 1:
+            return []
+        country = here.pop()
+        c = self.resolver.kb.country(country)
+        actor = Actor(f"unidentified-{country.lower()}", f"Unidentified attackers ({c.name if c else country})",
+                      country, "UAF")
+        self.extra[actor.id] = actor
+        return [Mention(self.article_id, -1, weapon.idx, weapon.idx + len(weapon), weapon.text, actor.id,
+                        "unattributed", None, "actor")]
 
     def _own_country(self, sources: list[Mention]) -> list[Mention]:
         """Curfews, martial law, bans on parties and their easing fall on the actor's own
@@ -943,6 +965,8 @@ DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION
 DOMESTIC_CODES = ("081", "082", "0351", "0352", "1241", "1242", "132", "172")
 STATIVE_PASSIVES = frozenset("commit engage involve oppose prepare determine dedicate poise".split())
 TOPIC_PREPS = frozenset("on over about regarding concerning".split())
+UNATTRIBUTED = frozenset("bomb bombing device explosive explosion blast mine minefield rocket shell mortar "
+                         "grenade ambush gunfire".split())
 SENDINGS = frozenset("send dispatch deploy despatch".split())
 WITHDRAWALS = frozenset("withdraw pull recall evacuate".split())
 TEXT_NOUNS = frozenset("statement declaration communique letter message note resolution report appeal".split())

@@ -28,6 +28,8 @@ LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummo
 # Prepositions that make a place a location rather than an acting government.
 # Prepositions inside a title ("Ambassador to Venezuela", "Minister of Defence").
 TITLE_PREPS = frozenset({"to", "of", "for", "at", "in"})
+PLACE_NOUNS = frozenset("town city village province region district capital area suburb outskirts sector "
+                        "neighbourhood neighborhood port island enclave state".split())
 PLACE_PREPS = frozenset("in at near outside inside across within around throughout".split())
 
 
@@ -107,7 +109,7 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
                 sectors.get(m.actor_id) in ("IGO", "NGO") and role is not None and role.sector != sectors[m.actor_id]):
             out.append(m)  # placed already, or people of an international body ("Red Cross officials")
             continue
-        country = placed = _placed_in(doc, m, places)
+        country = placed = _placed_in(doc, m, places) or _shared_nationality(doc, m, resolver)
         # Else only an unambiguous context: one country in the sentence.
         # places count only in the group's own clause, not in the attribution around it
         where = {c for c, token in located.get(m.sentence, ()) if _same_clause(doc, m, token)}
@@ -128,6 +130,20 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         out.append(Mention(m.article_id, m.sentence, m.start, m.end, m.text, actor.id, "role+context",
                            m.role, m.kind))
     return out
+
+
+def _shared_nationality(doc: Doc, mention: Mention, resolver: Resolver) -> str | None:
+    """"Israeli helicopters and tanks": a nationality before the first conjunct is the
+    second one's too."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "conj":
+        return None
+    for child in span.root.head.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE") and child.i < span.root.head.i:
+            found = resolver.resolve(child.text)
+            if found is not None and found.actor.country and not found.actor.sector:
+                return found.actor.country
+    return None
 
 
 SAYING = frozenset("say tell report add claim state announce according".split())
@@ -348,4 +364,11 @@ def _slug(name: str) -> str:
 
 
 def _in_place_phrase(head: Token) -> bool:
-    return head.dep_ == "pobj" and head.head.lemma_.lower() in PLACE_PREPS
+    """"talks in Moscow", "near the town of Samarra", "outside the Iraqi city of Basra"."""
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lemma_.lower() in PLACE_PREPS:
+        return True
+    place = prep.head  # "the town of Samarra": a place noun named by its "of" phrase
+    return prep.lower_ == "of" and place.lemma_.lower() in PLACE_NOUNS
