@@ -267,3 +267,15 @@ def test_violence_with_a_weapon_but_no_wielder_is_unidentified_attackers_where_i
     assert found[0][3].source_id == "unidentified-afg"
     # no place, no country to give them
     assert events_of(nlp, extract, "A roadside bomb killed two Canadian soldiers.") == []
+
+
+def test_a_blockade_to_be_tightened_is_a_threat_against_the_blockaded(nlp, extract):
+    found = events_of(nlp, extract, "NATO confirmed on Wednesday it would tighten the naval blockade of Libya with Malta's help.")
+    assert [(s, t, p) for s, t, p, _ in found] == [(None, "LBY", "THREATEN")]  # NATO: an international body
+
+
+def test_people_gathering_for_a_rally_hold_it(nlp, extract):
+    found = events_of(nlp, extract, "Thousands of Kenyans were converging on Thursday for a rally in Nairobi.")
+    assert [(s, p) for s, t, p, _ in found] == [("KEN", "PROTEST")]
+    found = events_of(nlp, extract, "Young Ghanaians blocked roads in Accra to show their disapproval for Togo's policies.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("GHA", "TGO", "PROTEST")]

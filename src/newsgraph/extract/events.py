@@ -207,16 +207,16 @@ class _Coder:
         if not targets and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
             head = verb.head
             targets = self._other_side(self._targets(head, self._lookup(head), sources), sources)
-        if not targets:
-            targets = self._place_target(verb, sources, coding.plover)
-        if not targets:
-            targets = self._named_within(verb, sources)
         if not targets and coding.plover == "PROTEST":
             for aim in _aims(verb):  # "calling for independence from Iraq": whom the aim is put to
                 targets = self._other_side(self._targets(aim, self._lookup(aim), sources)
                                            or self._complement_targets(aim, "REQUEST"), sources)
                 if targets:
                     break
+        if not targets:
+            targets = self._place_target(verb, sources, coding.plover)
+        if not targets:
+            targets = self._named_within(verb, sources)
         if not targets and coding.plover == "PROTEST":
             targets = self._own_government(sources)
         if not targets and coding.cameo.startswith(DOMESTIC_CODES):
@@ -533,6 +533,9 @@ class _Coder:
         coding = _Coding(entry.cameo, entry.plover, entry.mode or None, "done")
         if modal in PROSPECT_HEADS:  # "the prospect of greater support": announced, not done
             coding = self._intention(entry.cameo, entry.plover, "intended")
+        elif between is None and noun.dep_ in OBJECTS and _modal_intent(noun.head) and self._light_verb_sources(noun):
+            # "it would tighten the blockade", "will hold talks": the act is announced
+            coding = self._intention(entry.cameo, entry.plover, "intended")
         speaker = self._speaker_for(noun)
         if not targets and len(sources) >= 2 and (between is not None or _symmetric(coding)):
             return [self._event(index, sent, noun, coding, a, b, False, speaker)
@@ -580,6 +583,9 @@ class _Coder:
             return self._sources(head)  # "continued their hunger strike"
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
             return self._sources(head.head)  # "… in protest against the decision"
+        if (noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for" and head.head.pos_ == "VERB"
+                and _forms(head.head) & GATHERING):
+            return self._sources(head.head)  # "thousands were converging for a rally in Lagos"
         return []
 
     def _code_obligation(self, index: int, sent: Span, verb: Token) -> list[Event]:
@@ -814,8 +820,12 @@ class _Coder:
             if entry is None or entry.plover != "CONSULT":
                 yield self._actors_under(owner)
             for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
-                # "rejected calls by Belarus's rulers", "crimes by Croatian extremists"
-                yield self._actors_under(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                # "rejected calls by Belarus's rulers", "crimes by Croatian extremists",
+                # "disapproval for the United States' policies"
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                yield self._actors_under(pobj)
+                if pobj is not None and prep.lower_ != "of":  # not "the chief of Israel's militia ally"
+                    yield self._actors_under(next((c for c in pobj.children if c.dep_ == "poss"), None))
             for acl in (c for c in child.children if c.dep_ in ("acl", "relcl")):
                 # "condemned the steps taken by Egypt's government": the agent of what it did
                 agent = next((c for c in acl.children if c.dep_ == "agent"), None)
@@ -943,7 +953,7 @@ INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager
 # Verbs that carry a nominal event without adding one: the subject does the noun's act.
 LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue resume undertake mount "
                         "issue make give declare order organize organise lead carry step escalate "
-                        "intensify initiate open pursue wage complete speed accelerate finish renew maintain take reiterate repeat voice express submit deliver present".split())
+                        "intensify initiate open pursue wage complete speed accelerate finish renew maintain take reiterate repeat voice express submit deliver present tighten widen broaden".split())
 WH_WORDS = frozenset("whether if why what how when where who whom which".split())
 # Modals of possibility and advice: what they govern has not happened.
 EPISTEMIC = frozenset({"may", "might", "could", "should", "ought"})
@@ -967,6 +977,7 @@ STATIVE_PASSIVES = frozenset("commit engage involve oppose prepare determine ded
 TOPIC_PREPS = frozenset("on over about regarding concerning".split())
 UNATTRIBUTED = frozenset("bomb bombing device explosive explosion blast mine minefield rocket shell mortar "
                          "grenade ambush gunfire".split())
+GATHERING = frozenset("converge gather assemble march rally come turn mass".split())
 SENDINGS = frozenset("send dispatch deploy despatch".split())
 WITHDRAWALS = frozenset("withdraw pull recall evacuate".split())
 TEXT_NOUNS = frozenset("statement declaration communique letter message note resolution report appeal".split())

@@ -313,9 +313,10 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
     head = span.root
     text = span.text
     first = span[0]
-    if (first.is_sent_start and first.pos_ in ("ADJ", "ADV", "NUM") and not first.ent_type_ and len(span) > 1
-            and resolver.resolve(first.text) is None):  # "Ghanaian authorities" keeps its demonym
-        # "Angry French workers": capitalised only because it opens the sentence, not a name
+    if (first.is_sent_start and not first.ent_type_ and len(span) > 1
+            and (first.pos_ in ("ADJ", "ADV", "NUM") and resolver.resolve(first.text) is None  # "Ghanaian authorities" keeps its demonym
+                 or first.pos_ == "PROPN" and span[1].ent_type_ == "NORP" and resolver.resolve(text) is None)):
+        # "Angry French workers", "Young Algerians": capitalised only because it opens the sentence
         text = text[:1].lower() + text[1:]
     kind = "modifier" if head.dep_ in ("compound", "amod") else "actor"
     if appos is not None:
