@@ -94,3 +94,13 @@ def test_a_nationality_before_the_first_conjunct_is_the_seconds_too(nlp, resolve
     assert tanks.country == "ISR"
     rafah = next(m for t, a, m in rows if t == "Rafah")
     assert rafah.kind == "location"  # "the town of Rafah" is where, not who
+
+
+def test_a_minority_belongs_to_the_country_it_lives_in(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "Up to 100 ethnic Hungarians demonstrated on Tuesday in Slovakia.")
+    people = next(a for t, a, _ in rows if t == "Hungarians")
+    assert (people.country, people.sector) == ("SVK", "CVL")
+    rows = mentions_of(nlp, resolver, "The Hungarians of southern Slovakia demanded autonomy.")
+    assert next(a for t, a, _ in rows if t.endswith("Hungarians")).country == "SVK"
+    rows = mentions_of(nlp, resolver, "Hungarians voted on Sunday in Budapest.")
+    assert next(a for t, a, _ in rows if t == "Hungarians").country == "HUN"

@@ -92,12 +92,18 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
     for m in mentions:
         if countries.get(m.actor_id) and m.kind != "location":
             by_sentence.setdefault(m.sentence, set()).add(countries[m.actor_id])
+    # "the Albanians of southern Serbia": a state named in the group's own phrase places it too
+    states = {**places, **{m.start: countries.get(m.actor_id) for m in mentions if m.how == "country"}}
     out = []
     for m in mentions:
         if m.how == "demonym" and m.kind == "actor" and m.text[-1:] == "s":
             # "ethnic Albanians in southern Serbia": people of a nation living in another
             # country are that country's population (the coders' residence convention)
-            home = _placed_in(doc, m, places)
+            home = _placed_in(doc, m, states)
+            if home is None and _ethnic(doc, m):
+                # "ethnic Albanians demonstrated in Serbia": the minority's clause happens there
+                where = {c for c, token in located.get(m.sentence, ()) if _same_clause(doc, m, token)}
+                home = next(iter(where)) if len(where) == 1 else None
             if home and home != countries.get(m.actor_id):
                 actor = resolver.sector_actor(home, "CVL")
                 linker.note(Resolution(actor, "demonym+residence"))
@@ -130,6 +136,12 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         out.append(Mention(m.article_id, m.sentence, m.start, m.end, m.text, actor.id, "role+context",
                            m.role, m.kind))
     return out
+
+
+def _ethnic(doc: Doc, mention: Mention) -> bool:
+    """"ethnic Albanians", "ethnic Turks": a people named as a minority."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(c.lower_ == "ethnic" for c in span.root.children)
 
 
 def _shared_nationality(doc: Doc, mention: Mention, resolver: Resolver) -> str | None:
