@@ -279,3 +279,18 @@ def test_people_gathering_for_a_rally_hold_it(nlp, extract):
     assert [(s, p) for s, t, p, _ in found] == [("KEN", "PROTEST")]
     found = events_of(nlp, extract, "Young Ghanaians blocked roads in Accra to show their disapproval for Togo's policies.")
     assert [(s, t, p) for s, t, p, _ in found] == [("GHA", "TGO", "PROTEST")]
+
+
+def test_a_forecast_is_no_promise_and_launched_days_of_games_are_games(nlp, extract):
+    found = events_of(nlp, extract, "French and Egyptian warships launched 10 days of war games, expected to be joined later by Italian vessels.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("EGY", "FRA", "COOPERATE"), ("FRA", "EGY", "COOPERATE")]
+
+
+def test_the_thing_given_is_not_whom_it_is_given_to(nlp, extract):
+    found = events_of(nlp, extract, "The United States is providing aerial photographs and other military intelligence to Kenya.")
+    assert [(s, t) for s, t, _, _ in found] == [("USA", "KEN")]
+
+
+def test_a_noun_tagged_as_a_verb_under_a_possessive_is_no_act(nlp, extract):
+    found = events_of(nlp, extract, "Denmark accepted a formula for ending its fisheries dispute with Norway.")
+    assert [p for _, _, p, _ in found] == ["AGREE"]

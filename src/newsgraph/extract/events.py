@@ -578,6 +578,8 @@ class _Coder:
         …", "activists staged rallies", "started a hunger strike", "in protest against"."""
         while noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head  # "launched artillery, mortar and rocket fire": the first conjunct's verb
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in SPANS:
+            noun = noun.head.head  # "launched 10 days of war games": the games are launched
         head = noun.head
         if noun.dep_ in OBJECTS and _forms(head) & (LIGHT_VERBS | ASPECTUAL):
             return self._sources(head)  # "continued their hunger strike"
@@ -812,7 +814,10 @@ class _Coder:
                         yield [m for m in self.locations if pobj.left_edge.idx <= m.start <= pobj.right_edge.idx]
         objects = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "dative"]
         for child in objects + ([obj] if obj is not None and obj not in objects else []):
-            yield self._actors_under(child)
+            given = entry is not None and entry.object and child.dep_ != "dative" and any(
+                t.lemma_.lower() in entry.object for t in [child, *child.conjuncts])
+            if not given:  # "providing photographs and other military intelligence": the thing given
+                yield self._actors_under(child)
             # "praised Haiti's efforts", "held talks with Romania's leaders": the
             # object's possessor, or the actor its own preposition names — but what is
             # discussed is a topic ("to discuss Croatia's advance" is no talk with Croatia)
@@ -977,6 +982,8 @@ STATIVE_PASSIVES = frozenset("commit engage involve oppose prepare determine ded
 TOPIC_PREPS = frozenset("on over about regarding concerning".split())
 UNATTRIBUTED = frozenset("bomb bombing device explosive explosion blast mine minefield rocket shell mortar "
                          "grenade ambush gunfire".split())
+FORECASTS = frozenset("expect predict forecast project anticipate".split())
+SPANS = frozenset("day days week weeks month months year years hour hours series round rounds wave waves".split())
 GATHERING = frozenset("converge gather assemble march rally come turn mass".split())
 SENDINGS = frozenset("send dispatch deploy despatch".split())
 WITHDRAWALS = frozenset("withdraw pull recall evacuate".split())
@@ -1085,6 +1092,10 @@ def _not_asserted(verb: Token) -> bool:
     asking a question, refusing to comment, and what is only wished for."""
     if _hypothetical(verb) or _naming(verb) or _asks_a_question(verb):
         return True
+    if any(c.dep_ == "poss" for c in verb.children):
+        return True  # "its fisheries dispute" tagged as a verb: a noun, not an act
+    if _forms(verb) & FORECASTS and (verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)):
+        return True  # "(is) expected to be joined later": a forecast, not a promise
     if _forms(verb) & REFUSALS and any(c.dep_ == "xcomp" and _forms(c) & SPEAKING and not _answers_an_appeal(c)
                                        for c in verb.children):
         return True  # "declined to comment": silence is no rejection ("refused to respond to a demand" is)
@@ -1092,6 +1103,9 @@ def _not_asserted(verb: Token) -> bool:
         return True  # "its demand that Israel ease restrictions": asked for, not done
     if _purpose_of_announced(verb):
         return True  # "offered its troops to help him oust Aoun": the aim of a promise is not done
+    if verb.dep_ == "xcomp" and _forms(verb.head) & FORECASTS and (
+            verb.head.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.head.children)):
+        return True
     return verb.dep_ in ("xcomp", "ccomp") and bool(_forms(verb.head) & DESIRES)  # "hopes to meet"
 
 
@@ -1229,7 +1243,11 @@ def _object_alternatives(obj: Token) -> list[Token]:
     out = list(obj.conjuncts) + [c for c in obj.children if c.dep_ == "compound"]  # "mediation efforts"
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
-        out += [c for c in of.children if c.dep_ == "pobj"]
+        inner = [c for c in of.children if c.dep_ == "pobj"]
+        out += inner
+        for thing in inner:  # "the delivery of 1,000 tons of grain": through the measure
+            if thing.lemma_.lower() in MEASURES:
+                out += _object_alternatives(thing)
     return out
 
 
