@@ -294,3 +294,11 @@ def test_the_thing_given_is_not_whom_it_is_given_to(nlp, extract):
 def test_a_noun_tagged_as_a_verb_under_a_possessive_is_no_act(nlp, extract):
     found = events_of(nlp, extract, "Denmark accepted a formula for ending its fisheries dispute with Norway.")
     assert [p for _, _, p, _ in found] == ["AGREE"]
+
+
+def test_coordinated_sides_agree_with_each_other(nlp, extract):
+    found = events_of(nlp, extract, "The Turkish and Greek sides of the island have agreed to share information on Friday.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("GRC", "TUR", "AGREE"), ("TUR", "GRC", "AGREE")]
+    found = events_of(nlp, extract, "Senior Hungarian and Romanian officials agreed that their countries should "
+                                    "cooperate to help Romanian refugees return home.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("HUN", "ROU", "AGREE"), ("ROU", "HUN", "AGREE")]

@@ -182,6 +182,10 @@ class _Coder:
         if not targets and coding.cameo[:2] in FORCE_ROOTS and _object(coded) is None and len(sources) < 2:
             return []  # "Cuba punches above its weight": force with no one and nowhere it falls
         speaker = self._speaker_for(coded)
+        homes = {self.countries.get(m.actor_id) for m in sources}
+        if len(sources) >= 2 and _symmetric(coding) and targets and all(
+                self.countries.get(t.actor_id) in homes for t in targets):
+            targets = []  # "Hungarian and Romanian officials agreed … Romanian refugees": with each other
         if not targets and len(sources) >= 2 and _symmetric(coding):
             # "Hungarian and Romanian officials agreed": each side acts toward the other
             # (not "Germany and France condemned …": a joint accusation of someone unnamed)
@@ -864,8 +868,13 @@ class _Coder:
         for head in heads:
             mention = self.actor_at.get(head.i)
             if mention is None:  # a title or descriptor hung on the name: "Minister … Wang Yi"
-                mention = next((self.actor_at[t.i] for t in head.children
-                                if t.i in self.actor_at and t.dep_ in ("compound", "appos", "nmod", "amod")), None)
+                descriptor = next((t for t in head.children
+                                   if t.i in self.actor_at and t.dep_ in ("compound", "appos", "nmod", "amod")), None)
+                mention = self.actor_at[descriptor.i] if descriptor is not None else None
+                if descriptor is not None and descriptor.dep_ == "amod":
+                    # "the Turkish and Greek sides": each coordinated nationality is a side
+                    found += [self.actor_at[c.i] for c in descriptor.conjuncts
+                              if c.i in self.actor_at and self.actor_at[c.i] not in found and self.actor_at[c.i] is not mention]
             if mention is None and head.pos_ in ("NOUN", "PROPN"):
                 # "leaders of the coalition", "the withdrawal of Serbian forces": a head that is
                 # no actor itself stands for the actor its "of" phrase names

@@ -359,6 +359,9 @@ def _coordinated(span: Span, resolver: Resolver, date: str | None) -> list[Resol
     for token in span:
         if token.dep_ == "conj" and token.ent_type_ in ("NORP", "GPE") and token.head.dep_ in ("amod", "compound", "nmod"):
             found = resolver.resolve(f"{token.text} {head.text}", date)
+            if found is None and resolver.resolve(f"{token.head.text} {head.text}", date) is None:
+                # "the Turkish and Greek sides": the head names no role, each nationality its state
+                found = resolver.resolve(token.text, date)
             if found is not None:
                 out.append(found)
     return out
