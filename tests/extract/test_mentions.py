@@ -104,3 +104,11 @@ def test_a_minority_belongs_to_the_country_it_lives_in(nlp, resolver):
     assert next(a for t, a, _ in rows if t.endswith("Hungarians")).country == "SVK"
     rows = mentions_of(nlp, resolver, "Hungarians voted on Sunday in Budapest.")
     assert next(a for t, a, _ in rows if t == "Hungarians").country == "HUN"
+
+
+def test_a_member_of_a_body_named_in_apposition_belongs_to_it(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "A member of the Syrian parliament, Omar Haddad, started a hunger strike.")
+    member = next(a for t, a, _ in rows if t.startswith("A member"))
+    assert (member.country, member.sector) == ("SYR", "LEG")
+    rows = mentions_of(nlp, resolver, "Rebels killed the deputy chief of Israel's militia ally.")
+    assert not any(t.startswith("the deputy chief") and a.country == "ISR" for t, a, _ in rows)

@@ -528,6 +528,11 @@ class _Coder:
             return []
         if not targets and entry.plover == "REQUEST":
             targets = self._other_side(self._content_subjects(noun), sources)  # "its demand that Israel …"
+        if not targets and entry.plover == "PROTEST" and noun.head.pos_ == "VERB":
+            for aim in _aims(noun.head):  # "began a hunger strike to protest against Sweden's decision"
+                targets = self._other_side(self._targets(aim, self._lookup(aim), sources), sources)
+                if targets:
+                    break
         if not targets and entry.plover == "PROTEST":
             targets = self._own_government(sources)  # "a hunger strike" with no one named
         if not targets and entry.cameo.startswith(DOMESTIC_CODES):

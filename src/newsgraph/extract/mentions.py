@@ -207,6 +207,8 @@ def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) ->
     for token in sent:
         if token.pos_ in ("NOUN", "PROPN") and token.i not in heads and _is_role_head(token, resolver):
             heads[token.i] = token
+        elif token.pos_ == "NOUN" and token.i not in heads and token.lemma_.lower() == "member" and _of_a_body(token, resolver):
+            heads[token.i] = token  # "a member of the Syrian parliament": someone of the body named
         elif (token.pos_ == "PROPN" and token.i not in ent_of and token.dep_ not in ("compound", "flat")
               and token.text[:1].isupper()):
             heads[token.i] = token  # a name the entity recogniser missed ("Volodin wrote")
@@ -240,6 +242,14 @@ def _is_role_head(token: Token, resolver: Resolver) -> bool:
     chain = _left_chain(token) if token.n_lefts else [token]
     return any(kb.role(" ".join(t.text for t in chain[i:])) is not None for i in range(len(chain) - 1)
                if not any(t.tag_ in ("VBN", "VBG", "VBD") for t in chain[:i]))
+
+
+def _of_a_body(head: Token, resolver: Resolver) -> bool:
+    """"member of the Syrian parliament", "members of the Association of …": the "of"
+    object is itself a body (not "the chief of Israel's militia ally")."""
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj is not None and (obj.ent_type_ in ("ORG", "GPE", "NORP") or _is_role_head(obj, resolver))
 
 
 def _left_chain(head: Token) -> list[Token]:
