@@ -302,3 +302,9 @@ def test_coordinated_sides_agree_with_each_other(nlp, extract):
     found = events_of(nlp, extract, "Senior Hungarian and Romanian officials agreed that their countries should "
                                     "cooperate to help Romanian refugees return home.")
     assert sorted((s, t, p) for s, t, p, _ in found) == [("HUN", "ROU", "AGREE"), ("ROU", "HUN", "AGREE")]
+
+
+def test_a_warning_that_states_a_fact_is_no_threat(nlp, extract):
+    assert events_of(nlp, extract, "Kenyan rights campaigners warn that the prisons are overcrowded.") == []
+    found = events_of(nlp, extract, "Pompeo warned Lavrov that Russia would face consequences.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("USA", "RUS", "THREATEN")]

@@ -118,6 +118,9 @@ class _Coder:
         entry = self._lookup(verb)
         if entry is None:
             return []
+        if (_forms(verb) & CAUTIONS and entry.plover == "THREATEN" and complement is not None
+                and complement.dep_ == "ccomp" and not self._addressee(verb) and not _modal_intent(complement)):
+            return []  # "campaigners warn that prisons are overcrowded": a gloomy remark (CAMEO 012), no threat
         if entry.plover == "PROTEST" and complement is not None and complement.dep_ == "ccomp":
             # "… are failing refugees, a rights group protested": a protest that says
             # something is a complaint (CAMEO 111), made about whoever the words accuse
@@ -226,6 +229,19 @@ class _Coder:
         if not targets and coding.cameo.startswith(DOMESTIC_CODES):
             targets = self._own_country(sources)
         return targets
+
+    def _addressee(self, verb: Token) -> list[Mention]:
+        """Whom a speech act is addressed to: its object or "to" phrase ("warned Lavrov that")."""
+        for child in verb.children:
+            if child.dep_ in OBJECTS or child.dep_ == "dative":
+                found = self._actors_under(child)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "to":
+                found = self._actors_under(next((c for c in child.children if c.dep_ == "pobj"), None))
+                if found:
+                    return found
+        return []
 
     def _unattributed(self, verb: Token, sent: Span) -> list[Mention]:
         """"A roadside bombing near Samarra killed …", "was killed by an explosive device
@@ -996,6 +1012,7 @@ STATIVE_PASSIVES = frozenset("commit engage involve oppose prepare determine ded
 TOPIC_PREPS = frozenset("on over about regarding concerning".split())
 UNATTRIBUTED = frozenset("bomb bombing device explosive explosion blast mine minefield rocket shell mortar "
                          "grenade ambush gunfire".split())
+CAUTIONS = frozenset({"warn", "caution"})
 FORECASTS = frozenset("expect predict forecast project anticipate".split())
 SPANS = frozenset("day days week weeks month months year years hour hours series round rounds wave waves".split())
 GATHERING = frozenset("converge gather assemble march rally come turn mass".split())
