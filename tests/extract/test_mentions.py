@@ -112,3 +112,11 @@ def test_a_member_of_a_body_named_in_apposition_belongs_to_it(nlp, resolver):
     assert (member.country, member.sector) == ("SYR", "LEG")
     rows = mentions_of(nlp, resolver, "Rebels killed the deputy chief of Israel's militia ally.")
     assert not any(t.startswith("the deputy chief") and a.country == "ISR" for t, a, _ in rows)
+
+
+def test_an_unknown_office_holder_serves_the_one_country_the_sentence_is_about(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "Judge Pedro Alvarenga opened fraud investigations against 28 Chilean officials.")
+    judge = next(a for t, a, _ in rows if t.endswith("Pedro Alvarenga"))
+    assert (judge.country, judge.sector) == ("CHL", "JUD")
+    rows = mentions_of(nlp, resolver, "President Pedro Alvarenga met Chilean and Peruvian envoys.")
+    assert next(a for t, a, _ in rows if t.endswith("Pedro Alvarenga")).country is None  # two countries: unknown

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Span
@@ -157,6 +157,13 @@ class ArticleLinker:
             if their_last == last or role.person and item.person and their_last in families().get(last, ()):
                 return Resolution(item.actor, "alias:earlier-role", item.role)
         return None
+
+    def place(self, actor_id: str, country: str) -> None:
+        """Give a person the text names only by title ("President X", unknown to the
+        knowledge base) the country their sentence is about; every mention keeps the id."""
+        actor = self._actors.get(actor_id)
+        if actor is not None and not actor.country:
+            self._actors[actor_id] = replace(actor, country=country)
 
     def note(self, result: Resolution, text: str | None = None, span: Span | None = None,
              sentence: int = -1) -> Resolution:

@@ -28,6 +28,7 @@ LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummo
 # Prepositions that make a place a location rather than an acting government.
 # Prepositions inside a title ("Ambassador to Venezuela", "Minister of Defence").
 TITLE_PREPS = frozenset({"to", "of", "for", "at", "in"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 PLACE_NOUNS = frozenset("town city village province region district capital area suburb outskirts sector "
                         "neighbourhood neighborhood port island enclave state".split())
 PLACE_PREPS = frozenset("in at near outside inside across within around throughout".split())
@@ -110,6 +111,16 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
                 out.append(Mention(m.article_id, m.sentence, m.start, m.end, m.text, actor.id,
                                    "demonym+residence", m.role, m.kind))
                 continue
+        if m.how == "title" and not countries.get(m.actor_id) and sectors.get(m.actor_id) in STATE_SECTORS:
+            # "Judge Alejandro Rivera … against Chilean officials": an office holder the
+            # knowledge base does not know serves the one country the sentence is about
+            where = {c for c, token in located.get(m.sentence, ()) if _same_clause(doc, m, token)}
+            here = by_sentence.get(m.sentence, set()) | where
+            if len(here) == 1:
+                linker.place(m.actor_id, next(iter(here)))
+                countries[m.actor_id] = next(iter(here))
+            out.append(m)
+            continue
         role = resolver.kb.role(m.role) if m.role else None
         if m.how != "role" or countries.get(m.actor_id) or (
                 sectors.get(m.actor_id) in ("IGO", "NGO") and role is not None and role.sector != sectors[m.actor_id]):
