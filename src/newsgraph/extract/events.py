@@ -263,18 +263,29 @@ class _Coder:
         return [Mention(self.article_id, -1, weapon.idx, weapon.idx + len(weapon), weapon.text, actor.id,
                         "unattributed", None, "actor")]
 
+    def _own_government(self, sources: list[Mention]) -> list[Mention]:
+        """A protest that names no target is against the protesters' own government
+        (the convention of CAMEO and PLOVER coders)."""
+        return self._at_home(sources, "GOV", "protest-target")
+
     def _own_country(self, sources: list[Mention]) -> list[Mention]:
         """Curfews, martial law, bans on parties and their easing fall on the actor's own
         country when no one else is named ("prepared to impose martial law")."""
+        return self._at_home([s for s in sources if s.actor_id != self.countries.get(s.actor_id)],
+                             None, "domestic-target")
+
+    def _at_home(self, sources: list[Mention], sector: str | None, how: str) -> list[Mention]:
+        """A target the text implies, not names: each source's own country (or its body of
+        `sector`), tied to the source's words as evidence."""
         out = []
         for source in sources:
             country = self.countries.get(source.actor_id)
-            if not country or self.resolver is None or source.actor_id == country:
+            if not country or self.resolver is None:
                 continue
-            actor = self.resolver.country_actor(country)
+            actor = self.resolver.sector_actor(country, sector) if sector else self.resolver.country_actor(country)
             self.extra[actor.id] = actor
             out.append(Mention(source.article_id, source.sentence, source.start, source.end, source.text,
-                               actor.id, "domestic-target", None, "actor"))
+                               actor.id, how, None, "actor"))
         return out
 
     def _object_event(self, verb: Token):
@@ -421,20 +432,6 @@ class _Coder:
                     return [m]
         return []
 
-    def _own_government(self, sources: list[Mention]) -> list[Mention]:
-        """A protest that names no target is against the protesters' own government
-        (the convention of CAMEO and PLOVER coders)."""
-        out = []
-        for source in sources:
-            country = self.countries.get(source.actor_id)
-            if not country or self.resolver is None:
-                continue
-            actor = self.resolver.sector_actor(country, "GOV")
-            self.extra[actor.id] = actor
-            out.append(Mention(source.article_id, source.sentence, source.start, source.end, source.text,
-                               actor.id, "protest-target", None, "actor"))
-        return out
-
     def _place_target(self, verb: Token, sources: list[Mention], plover: str | None = None) -> list[Mention]:
         """No actor as target: the country where it happens, when the act reaches a
         place ("arrived in Amman", "opened an embassy in Tehran"). A place at home is
@@ -488,6 +485,7 @@ class _Coder:
         modal = _modal_head(noun)
         if modal in UNREAL_HEADS or _denied_existence(noun):
             return []  # "there is no alternative to talks", "the need for aid": nothing happened
+        carried = self._light_verb_sources(noun)  # "Italy announced a suspension of …"
         between = next((p for p in preps if p.lower_ == "between"), None)
         if between is None and entry.cameo.startswith("045"):
             # "launched a mediation effort on Saturday between …": the phrase may hang on the verb
@@ -497,7 +495,7 @@ class _Coder:
             # goes between; the mediator is whoever undertakes it
             targets = self._actors_under(next((c for c in between.children if c.dep_ == "pobj"), None))
             owner = next((c for c in noun.children if c.dep_ in ("poss", "amod") and c.i in self.actor_at), None)
-            sources = self._other_side(self._actors_under(owner) or self._light_verb_sources(noun), targets)
+            sources = self._other_side(self._actors_under(owner) or carried, targets)
             if not targets:
                 return []
         elif between is not None:
@@ -513,7 +511,6 @@ class _Coder:
             agent = next((p for p in preps if p.lower_ == "by"), None)
             sources = self._actors_under(owner) or (
                 self._actors_under(next((c for c in agent.children if c.dep_ == "pobj"), None)) if agent else [])
-            carried = self._light_verb_sources(noun)  # "Italy announced a suspension of …"
             if not sources and owner is None and agent is None:
                 sources = carried
             targets, weak = [], []
@@ -526,7 +523,7 @@ class _Coder:
                     targets = self._actors_under(pobj) or self._actors_under(
                         next((c for c in pobj.children if c.dep_ == "poss"), None) if pobj is not None else None)
                     targets = self._other_side(targets, sources)
-                    if targets and any(self.countries.get(m.actor_id) or m.how != "role" for m in targets):
+                    if targets and self._placed(targets):
                         break
                     weak = weak or targets
             targets = targets or weak  # "the withdrawal of some forces from Panama": Panama
@@ -558,7 +555,7 @@ class _Coder:
         coding = _Coding(entry.cameo, entry.plover, entry.mode or None, "done")
         if modal in PROSPECT_HEADS:  # "the prospect of greater support": announced, not done
             coding = self._intention(entry.cameo, entry.plover, "intended")
-        elif between is None and noun.dep_ in OBJECTS and _modal_intent(noun.head) and self._light_verb_sources(noun):
+        elif between is None and noun.dep_ in OBJECTS and carried and _modal_intent(noun.head):
             # "it would tighten the blockade", "will hold talks": the act is announced
             coding = self._intention(entry.cameo, entry.plover, "intended")
         speaker = self._speaker_for(noun)
@@ -790,10 +787,14 @@ class _Coder:
             found = self._other_side(found, own) if own else found
             if not found:
                 continue
-            if any(self.countries.get(m.actor_id) or m.how != "role" for m in found):
+            if self._placed(found):
                 return found
             first = first or found
         return first
+
+    def _placed(self, found: list[Mention]) -> bool:
+        """Whether a phrase names someone beyond a group no country is known for."""
+        return any(self.countries.get(m.actor_id) or m.how != "role" for m in found)
 
     def _target_candidates(self, verb: Token, entry):
         """Target phrases in order of preference: passive subject, the lexicon's
@@ -1019,7 +1020,7 @@ GATHERING = frozenset("converge gather assemble march rally come turn mass".spli
 SENDINGS = frozenset("send dispatch deploy despatch".split())
 WITHDRAWALS = frozenset("withdraw pull recall evacuate".split())
 TEXT_NOUNS = frozenset("statement declaration communique letter message note resolution report appeal".split())
-CONTENT_NOUNS = frozenset("demand call appeal request plea proposal plan offer ultimatum insistence".split())
+CONTENT_NOUNS = frozenset("demand call appeal request plea proposal plan offer ultimatum insistence invitation".split())
 EFFORT_HEADS = frozenset("effort efforts mission bid drive campaign initiative process attempt".split())
 ASPECTUAL = frozenset("continue keep start begin resume go".split())
 # Generic attack codes that, between two named people, are verbal.
@@ -1094,7 +1095,7 @@ def _within_phrase(token: Token, top: Token) -> bool:
         if token.head.i == token.i:
             return False
         if token.pos_ in ("VERB", "AUX") and not (
-                token.dep_ == "acl" and _purpose(token) and token.head.lemma_.lower() in CONTENT_NOUNS | {"invitation"}):
+                token.dep_ == "acl" and _purpose(token) and token.head.lemma_.lower() in CONTENT_NOUNS):
             return False  # a clause, unless it is what an invitation or offer is to do
         token = token.head
     return True

@@ -95,6 +95,10 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
             by_sentence.setdefault(m.sentence, set()).add(countries[m.actor_id])
     # "the Albanians of southern Serbia": a state named in the group's own phrase places it too
     states = {**places, **{m.start: countries.get(m.actor_id) for m in mentions if m.how == "country"}}
+    def clause_places(m: Mention) -> set[str]:
+        """Countries of the places the mention's own clause happens in."""
+        return {c for c, token in located.get(m.sentence, ()) if _same_clause(doc, m, token)}
+
     out = []
     for m in mentions:
         if m.how == "demonym" and m.kind == "actor" and m.text[-1:] == "s":
@@ -103,7 +107,7 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
             home = _placed_in(doc, m, states)
             if home is None and _ethnic(doc, m):
                 # "ethnic Albanians demonstrated in Serbia": the minority's clause happens there
-                where = {c for c, token in located.get(m.sentence, ()) if _same_clause(doc, m, token)}
+                where = clause_places(m)
                 home = next(iter(where)) if len(where) == 1 else None
             if home and home != countries.get(m.actor_id):
                 actor = resolver.sector_actor(home, "CVL")
@@ -114,8 +118,7 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         if m.how == "title" and not countries.get(m.actor_id) and sectors.get(m.actor_id) in STATE_SECTORS:
             # "Judge Alejandro Rivera … against Chilean officials": an office holder the
             # knowledge base does not know serves the one country the sentence is about
-            where = {c for c, token in located.get(m.sentence, ()) if _same_clause(doc, m, token)}
-            here = by_sentence.get(m.sentence, set()) | where
+            here = by_sentence.get(m.sentence, set()) | clause_places(m)
             if len(here) == 1:
                 linker.place(m.actor_id, next(iter(here)))
                 countries[m.actor_id] = next(iter(here))
@@ -129,7 +132,7 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         country = placed = _placed_in(doc, m, places) or _shared_nationality(doc, m, resolver)
         # Else only an unambiguous context: one country in the sentence.
         # places count only in the group's own clause, not in the attribution around it
-        where = {c for c, token in located.get(m.sentence, ()) if _same_clause(doc, m, token)}
+        where = clause_places(m)
         here = by_sentence.get(m.sentence, set()) | where
         if country is None:
             country = next(iter(here)) if len(here) == 1 else None
