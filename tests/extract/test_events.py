@@ -154,40 +154,40 @@ def test_a_hope_is_no_event(nlp, extract):
 
 
 def test_the_us_as_subject_is_a_state_not_a_pronoun(nlp, extract):
-    found = events_of(nlp, extract, "The US on Monday rejected calls by Iran to lift the embargo.")
+    found = events_of(nlp, extract, "The US rejected calls by Iran to end the embargo.")
     assert ("USA", "IRN", "REJECT") in [(s, t, p) for s, t, p, _ in found]
     # "calls … to lift": an appeal, not a telephone call
     assert all(p != "CONSULT" for _, _, p, _ in found)
 
 
 def test_what_someone_must_do_is_not_done(nlp, extract):
-    found = events_of(nlp, extract, "A forum concluded that Canada must send more money to help Haiti.")
+    found = events_of(nlp, extract, "The report found that Canada must give more money to help Haiti.")
     assert [p for _, _, p, _ in found] == []
 
 
 def test_a_reduced_relative_misparsed_as_subject_still_names_the_speaker(nlp, extract):
-    found = events_of(nlp, extract, "The Red Cross operating in Iraq said US and British forces must ensure security.")
-    assert sorted((t, p) for s, t, p, _ in found) == [("GBR", "REQUEST"), ("USA", "REQUEST")]
+    found = events_of(nlp, extract, "The Red Cross working in Yemen said Saudi and Emirati forces must protect hospitals.")
+    assert sorted((t, p) for s, t, p, _ in found) == [("ARE", "REQUEST"), ("SAU", "REQUEST")]
 
 
 def test_a_mediator_goes_between_the_parties(nlp, extract):
-    found = events_of(nlp, extract, "Norway launched a mediation effort on Monday between Sudan and Chad.")
+    found = events_of(nlp, extract, "Norway began a mediation effort between Sudan and Chad this week.")
     assert sorted((s, t, p) for s, t, p, _ in found) == [("NOR", "SDN", "CONSULT"), ("NOR", "TCD", "CONSULT")]
 
 
 def test_the_content_of_a_demand_is_asked_for_not_done(nlp, extract):
-    found = events_of(nlp, extract, "Mexico reiterated its demand today that Peru ease restrictions on unions.")
+    found = events_of(nlp, extract, "Mexico repeated its demand that Peru lift its limits on unions.")
     assert [(s, t, p) for s, t, p, _ in found] == [("MEX", "PER", "REQUEST")]
 
 
 def test_a_text_issued_demanding_something_is_its_issuers_demand(nlp, extract):
-    found = events_of(nlp, extract, "Mexico issued a statement demanding that the Peruvian government release the prisoners.")
+    found = events_of(nlp, extract, "Mexico issued a statement demanding that Peru's government free the detained sailors.")
     assert [(s, t, p) for s, t, p, _ in found] == [("MEX", "PER", "REQUEST")]
 
 
 def test_withdrawing_ones_own_people_concerns_the_place_they_leave(nlp, extract):
-    found = events_of(nlp, extract, "Sweden announced that it will withdraw its inspectors from Iraq.")
-    assert [(s, t, p) for s, t, p, _ in found] == [("SWE", "IRQ", "THREATEN")]  # a sanction announced
+    found = events_of(nlp, extract, "Sweden said it will withdraw its monitors from Georgia.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("SWE", "GEO", "THREATEN")]  # a sanction announced
 
 
 def test_a_protest_that_says_something_is_a_complaint(nlp, extract):
@@ -196,33 +196,33 @@ def test_a_protest_that_says_something_is_a_complaint(nlp, extract):
 
 
 def test_peacekeepers_arriving_are_a_deployment_and_negotiators_returning_no_event(nlp, extract):
-    found = events_of(nlp, extract, "Indian peacekeeping troops arrived in Liberia on Tuesday.")
-    assert [(s, t, p) for s, t, p, _ in found] == [("IND", "LBR", "AID")]
-    assert events_of(nlp, extract, "Kenyan negotiators returned to Geneva this week.") == []
+    found = events_of(nlp, extract, "Nepalese peacekeepers arrived in Mali last week.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("NPL", "MLI", "AID")]
+    assert events_of(nlp, extract, "Kenyan diplomats returned to Vienna on Friday.") == []
 
 
 def test_a_target_with_a_country_beats_a_group_no_country_is_known_for(nlp, extract):
-    found = events_of(nlp, extract, "Britain mobilized army reservists for a possible war against Iraq.")
-    assert [(s, t, p) for s, t, p, _ in found] == [("GBR", "IRQ", "MOBILIZE")]
-    found = events_of(nlp, extract, "The United States sped up the withdrawal of some forces from Panama.")
-    assert [(s, t, p) for s, t, p, _ in found] == [("USA", "PAN", "RETREAT")]
+    found = events_of(nlp, extract, "Canada mobilized navy reservists for a possible conflict with Venezuela.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("CAN", "VEN", "MOBILIZE")]
+    found = events_of(nlp, extract, "France accelerated the withdrawal of some troops from Mali.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("FRA", "MLI", "RETREAT")]
 
 
 def test_an_invasion_of_a_region_named_by_compass_is_of_its_country(nlp, extract):
-    found = events_of(nlp, extract, "Israel mounted its invasion of South Lebanon on Monday.")
-    assert [(s, t, p) for s, t, p, _ in found] == [("ISR", "LBN", "ASSAULT")]
+    found = events_of(nlp, extract, "Turkey launched its invasion of Northern Syria on Monday.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("TUR", "SYR", "ASSAULT")]
 
 
 def test_a_stative_passive_is_its_subjects_own_stance_or_act(nlp, extract):
-    found = events_of(nlp, extract, "Israel is opposed to French mediation in the talks.")
-    assert [(s, t, p) for s, t, p, _ in found] == [("ISR", "FRA", "REJECT")]
-    found = events_of(nlp, extract, "Serb forces were engaged in ethnic cleansing against Kosovo.")
-    assert [(s, p) for s, t, p, _ in found] == [("SRB", "ASSAULT")]
+    found = events_of(nlp, extract, "Azerbaijan has long been opposed to French mediation.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("AZE", "FRA", "REJECT")]
+    found = events_of(nlp, extract, "Militia forces from Sudan were engaged in ethnic cleansing in Darfur.")
+    assert [(s, p) for s, t, p, _ in found] == [("SDN", "ASSAULT")]
 
 
 def test_refusing_to_answer_an_appeal_rejects_it_while_declining_comment_is_silence(nlp, extract):
-    found = events_of(nlp, extract, "Iran refused to respond to a demand from France to free the sailors.")
-    assert ("IRN", "FRA", "REJECT") in [(s, t, p) for s, t, p, _ in found]
+    found = events_of(nlp, extract, "Syria refused to respond to an appeal from Jordan to reopen the border.")
+    assert ("SYR", "JOR", "REJECT") in [(s, t, p) for s, t, p, _ in found]
     assert events_of(nlp, extract, "Iran declined to comment on the French report.") == []
 
 
@@ -232,27 +232,27 @@ def test_swearing_to_fight_is_a_threat(nlp, extract):
 
 
 def test_curfews_and_martial_law_fall_on_the_actors_own_country(nlp, extract):
-    found = events_of(nlp, extract, "Kenya's government announced that it is prepared to impose martial law.")
+    found = events_of(nlp, extract, "Kenya's interior ministry said it is ready to declare martial law.")
     assert [(s, t, p) for s, t, p, _ in found] == [("KEN", "KEN", "THREATEN")]
 
 
 def test_an_invitation_is_to_what_it_invites_to(nlp, extract):
-    found = events_of(nlp, extract, "Hamas rejected an invitation to attend a meeting of Palestinian factions.")
+    found = events_of(nlp, extract, "Fatah rejected an invitation to join a conference of Palestinian parties.")
     assert [(s, t, p) for s, t, p, _ in found] == [("PSE", "PSE", "REJECT")]
 
 
 def test_the_aim_of_an_announced_act_has_not_happened(nlp, extract):
-    found = events_of(nlp, extract, "Ghana's president will visit Mali and Niger to mediate in their border dispute.")
+    found = events_of(nlp, extract, "Chile's foreign minister will fly to Bolivia and Peru to mediate their quarrel over water.")
     assert {p for _, _, p, _ in found} == {"AGREE"}
 
 
 def test_what_talks_are_about_is_no_event(nlp, extract):
-    found = events_of(nlp, extract, "Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon.")
-    assert sorted((s, t, p) for s, t, p, _ in found) == [("ISR", "LBN", "CONSULT"), ("LBN", "ISR", "CONSULT")]
+    found = events_of(nlp, extract, "Armenia and Azerbaijan resumed talks on Monday on an Armenian troop withdrawal from Azerbaijan.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("ARM", "AZE", "CONSULT"), ("AZE", "ARM", "CONSULT")]
 
 
 def test_a_protests_stated_aim_names_its_target(nlp, extract):
-    found = events_of(nlp, extract, "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.")
+    found = events_of(nlp, extract, "Hundreds of Iraqi Turkmen rallied in Mosul on Saturday calling for autonomy from Iraq.")
     assert [(s, t, p) for s, t, p, _ in found] == [("IRQ", "IRQ", "PROTEST")]
 
 
@@ -262,49 +262,56 @@ def test_plural_people_named_by_role_take_the_sentences_country(nlp, extract):
 
 
 def test_violence_with_a_weapon_but_no_wielder_is_unidentified_attackers_where_it_happened(nlp, extract):
-    found = events_of(nlp, extract, "A roadside bombing near the town of Kandahar on Sunday killed two Canadian soldiers.")
+    found = events_of(nlp, extract, "A car bomb outside the city of Kandahar killed two Canadian soldiers on Sunday.")
     assert [(s, t, p) for s, t, p, _ in found] == [("AFG", "CAN", "ASSAULT")]
     assert found[0][3].source_id == "unidentified-afg"
     # no place, no country to give them
-    assert events_of(nlp, extract, "A roadside bomb killed two Canadian soldiers.") == []
+    assert events_of(nlp, extract, "A car bomb killed two Canadian soldiers on Sunday.") == []
 
 
 def test_a_blockade_to_be_tightened_is_a_threat_against_the_blockaded(nlp, extract):
-    found = events_of(nlp, extract, "NATO confirmed on Wednesday it would tighten the naval blockade of Libya with Malta's help.")
-    assert [(s, t, p) for s, t, p, _ in found] == [(None, "LBY", "THREATEN")]  # NATO: an international body
+    found = events_of(nlp, extract, "The European Union said it would tighten its blockade of Libya's coast with help from Malta.")
+    assert [(s, t, p) for s, t, p, _ in found] == [(None, "LBY", "THREATEN")]  # the EU: an international body
 
 
 def test_people_gathering_for_a_rally_hold_it(nlp, extract):
-    found = events_of(nlp, extract, "Thousands of Kenyans were converging on Thursday for a rally in Nairobi.")
+    found = events_of(nlp, extract, "Hundreds of Kenyans were converging on Mombasa for a rally on Thursday.")
     assert [(s, p) for s, t, p, _ in found] == [("KEN", "PROTEST")]
-    found = events_of(nlp, extract, "Young Ghanaians blocked roads in Accra to show their disapproval for Togo's policies.")
+    found = events_of(nlp, extract, "Young Ghanaians blocked highways near Accra to express their anger at Togo's border rules.")
     assert [(s, t, p) for s, t, p, _ in found] == [("GHA", "TGO", "PROTEST")]
 
 
 def test_a_forecast_is_no_promise_and_launched_days_of_games_are_games(nlp, extract):
-    found = events_of(nlp, extract, "French and Egyptian warships launched 10 days of war games, expected to be joined later by Italian vessels.")
-    assert sorted((s, t, p) for s, t, p, _ in found) == [("EGY", "FRA", "COOPERATE"), ("FRA", "EGY", "COOPERATE")]
+    found = events_of(nlp, extract, "Indian and Japanese warships began two weeks of war games, expected to be joined later by Australian ships.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("IND", "JPN", "COOPERATE"), ("JPN", "IND", "COOPERATE")]
 
 
 def test_the_thing_given_is_not_whom_it_is_given_to(nlp, extract):
-    found = events_of(nlp, extract, "The United States is providing aerial photographs and other military intelligence to Kenya.")
-    assert [(s, t) for s, t, _, _ in found] == [("USA", "KEN")]
+    found = events_of(nlp, extract, "Britain is providing satellite images and military intelligence to Ukraine.")
+    assert [(s, t) for s, t, _, _ in found] == [("GBR", "UKR")]
 
 
 def test_a_noun_tagged_as_a_verb_under_a_possessive_is_no_act(nlp, extract):
-    found = events_of(nlp, extract, "Denmark accepted a formula for ending its fisheries dispute with Norway.")
+    found = events_of(nlp, extract, "Iceland accepted a formula for settling its fishing quarrel with Norway.")
     assert [p for _, _, p, _ in found] == ["AGREE"]
 
 
 def test_coordinated_sides_agree_with_each_other(nlp, extract):
-    found = events_of(nlp, extract, "The Turkish and Greek sides of the island have agreed to share information on Friday.")
-    assert sorted((s, t, p) for s, t, p, _ in found) == [("GRC", "TUR", "AGREE"), ("TUR", "GRC", "AGREE")]
-    found = events_of(nlp, extract, "Senior Hungarian and Romanian officials agreed that their countries should "
-                                    "cooperate to help Romanian refugees return home.")
-    assert sorted((s, t, p) for s, t, p, _ in found) == [("HUN", "ROU", "AGREE"), ("ROU", "HUN", "AGREE")]
+    found = events_of(nlp, extract, "The Serbian and Croatian sides of the commission agreed on Friday to exchange records.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("HRV", "SRB", "AGREE"), ("SRB", "HRV", "AGREE")]
+    found = events_of(nlp, extract, "Senior Kenyan and Ugandan officials agreed that their countries should "
+                                    "cooperate to help Ugandan refugees.")
+    assert sorted((s, t, p) for s, t, p, _ in found) == [("KEN", "UGA", "AGREE"), ("UGA", "KEN", "AGREE")]
 
 
 def test_a_warning_that_states_a_fact_is_no_threat(nlp, extract):
-    assert events_of(nlp, extract, "Kenyan rights campaigners warn that the prisons are overcrowded.") == []
+    assert events_of(nlp, extract, "Kenyan lawyers warn that the jails are full.") == []
     found = events_of(nlp, extract, "Pompeo warned Lavrov that Russia would face consequences.")
     assert [(s, t, p) for s, t, p, _ in found] == [("USA", "RUS", "THREATEN")]
+
+
+def test_words_do_not_reach_a_place_but_refused_acts_do(nlp, extract):
+    found = [(s, t, p) for s, t, p, _ in events_of(nlp, extract, "Hungary condemned the law on Friday, speaking in Vienna.")]
+    assert ("HUN", None, "ACCUSE") in found and ("HUN", "AUT", "ACCUSE") not in found
+    found = events_of(nlp, extract, "India has refused to station troops in Afghanistan.")
+    assert [(s, t, p) for s, t, p, _ in found] == [("IND", "AFG", "REJECT")]

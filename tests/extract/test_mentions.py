@@ -89,34 +89,34 @@ def test_a_group_belongs_to_where_its_clause_happens_not_to_the_attribution(nlp,
 
 
 def test_a_nationality_before_the_first_conjunct_is_the_seconds_too(nlp, resolver):
-    rows = mentions_of(nlp, resolver, "Israeli helicopters and tanks shelled positions near the town of Rafah.")
+    rows = mentions_of(nlp, resolver, "Russian jets and tanks pounded positions near the city of Kharkiv.")
     tanks = next(a for t, a, _ in rows if t == "tanks")
-    assert tanks.country == "ISR"
-    rafah = next(m for t, a, m in rows if t == "Rafah")
-    assert rafah.kind == "location"  # "the town of Rafah" is where, not who
+    assert tanks.country == "RUS"
+    kharkiv = next(m for t, a, m in rows if t == "Kharkiv")
+    assert kharkiv.kind == "location"  # "the city of Kharkiv" is where, not who
 
 
 def test_a_minority_belongs_to_the_country_it_lives_in(nlp, resolver):
-    rows = mentions_of(nlp, resolver, "Up to 100 ethnic Hungarians demonstrated on Tuesday in Slovakia.")
+    rows = mentions_of(nlp, resolver, "Several hundred ethnic Hungarians rallied in Slovakia on Tuesday.")
     people = next(a for t, a, _ in rows if t == "Hungarians")
     assert (people.country, people.sector) == ("SVK", "CVL")
-    rows = mentions_of(nlp, resolver, "The Hungarians of southern Slovakia demanded autonomy.")
+    rows = mentions_of(nlp, resolver, "The Hungarians of southern Slovakia voted on Sunday.")
     assert next(a for t, a, _ in rows if t.endswith("Hungarians")).country == "SVK"
     rows = mentions_of(nlp, resolver, "Hungarians voted on Sunday in Budapest.")
     assert next(a for t, a, _ in rows if t == "Hungarians").country == "HUN"
 
 
 def test_a_member_of_a_body_named_in_apposition_belongs_to_it(nlp, resolver):
-    rows = mentions_of(nlp, resolver, "A member of the Syrian parliament, Omar Haddad, started a hunger strike.")
+    rows = mentions_of(nlp, resolver, "A member of the Jordanian parliament, Omar Haddad, walked out of the session.")
     member = next(a for t, a, _ in rows if t.startswith("A member"))
-    assert (member.country, member.sector) == ("SYR", "LEG")
-    rows = mentions_of(nlp, resolver, "Rebels killed the deputy chief of Israel's militia ally.")
-    assert not any(t.startswith("the deputy chief") and a.country == "ISR" for t, a, _ in rows)
+    assert (member.country, member.sector) == ("JOR", "LEG")
+    rows = mentions_of(nlp, resolver, "Rebels wounded the chief of Uganda's militia partners.")
+    assert not any(t.startswith("the chief") and a.country == "UGA" for t, a, _ in rows)
 
 
 def test_an_unknown_office_holder_serves_the_one_country_the_sentence_is_about(nlp, resolver):
-    rows = mentions_of(nlp, resolver, "Judge Pedro Alvarenga opened fraud investigations against 28 Chilean officials.")
+    rows = mentions_of(nlp, resolver, "Judge Pedro Alvarenga charged several Bolivian officials with fraud.")
     judge = next(a for t, a, _ in rows if t.endswith("Pedro Alvarenga"))
-    assert (judge.country, judge.sector) == ("CHL", "JUD")
+    assert (judge.country, judge.sector) == ("BOL", "JUD")
     rows = mentions_of(nlp, resolver, "President Pedro Alvarenga met Chilean and Peruvian envoys.")
     assert next(a for t, a, _ in rows if t.endswith("Pedro Alvarenga")).country is None  # two countries: unknown

@@ -220,7 +220,12 @@ class _Coder:
                                            or self._complement_targets(aim, "REQUEST"), sources)
                 if targets:
                     break
-        if not targets:
+        verbal = coding.cameo[:2] in VERBAL_ROOTS or entry is not None and (
+            entry.plover in ("ACCUSE", "REQUEST")
+            or entry.plover == "REJECT" and not any(c.dep_ == "xcomp" for c in verb.children))
+        if not targets and not verbal:
+            # words do not reach a place: "denounced … unrest in Montenegro" is not against
+            # Montenegro; "refused to deploy peacekeepers in Iraq" concerns Iraq
             targets = self._place_target(verb, sources, coding.plover)
         if not targets:
             targets = self._named_within(verb, sources)
@@ -1013,6 +1018,7 @@ STATIVE_PASSIVES = frozenset("commit engage involve oppose prepare determine ded
 TOPIC_PREPS = frozenset("on over about regarding concerning".split())
 UNATTRIBUTED = frozenset("bomb bombing device explosive explosion blast mine minefield rocket shell mortar "
                          "grenade ambush gunfire".split())
+VERBAL_ROOTS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
 CAUTIONS = frozenset({"warn", "caution"})
 FORECASTS = frozenset("expect predict forecast project anticipate".split())
 SPANS = frozenset("day days week weeks month months year years hour hours series round rounds wave waves".split())
