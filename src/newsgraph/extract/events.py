@@ -458,7 +458,6 @@ class _Coder:
         if noun.head.lower_ == "in" and any(c.dep_ in ("acl", "xcomp") and _purpose(c) for c in noun.children):
             return []  # "in order to …", "in a bid to …": a purpose phrase, not an event
         preps = [c for c in noun.children if c.dep_ == "prep"]
-        entry = None
         compound = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
         lemmas = [noun.lemma_.lower()]
         if compound is not None:  # "hunger strike", "peace talks": the compound row first
@@ -468,21 +467,7 @@ class _Coder:
         # "calls by Annan to adopt reforms", "an appeal to stop": an infinitive after the noun
         # reads as its "for" phrase (an appeal for the act), never as a telephone call
         infinitive = any(c.dep_ == "acl" and _purpose(c) for c in noun.children)
-        for lemma in lemmas:
-            for prep in preps + ["for"] * infinitive + [None]:
-                if isinstance(prep, str):
-                    entry = self.lexicon.noun(lemma, prep=prep)
-                    entry = entry if entry is not None and entry.prep == prep else None
-                    if entry is not None:
-                        break
-                    continue
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-                entry = self.lexicon.noun(lemma, prep=prep.lower_ if prep is not None else None,
-                                          complement=obj.lemma_.lower() if obj is not None and prep.lower_ == "of" else None)
-                if entry is not None:
-                    break
-            if entry is not None:
-                break
+        entry = next((e for lemma in lemmas for e in self._noun_readings(lemma, preps, infinitive) if e is not None), None)
         if entry is None or not entry.plover:
             return []
         if self._topic_of_talks(noun):
@@ -569,6 +554,18 @@ class _Coder:
                     for a in sources for b in sources if a.actor_id != b.actor_id]
         return [self._event(index, sent, noun, coding, a, t, False, speaker)
                 for a in sources for t in (targets or [None]) if t is None or t.actor_id != a.actor_id]
+
+    def _noun_readings(self, lemma: str, preps: list[Token], infinitive: bool):
+        """Lexicon rows for an event noun, most telling first: by each of its prepositions
+        (and "of"'s object), by "for" when an infinitive states its aim, then bare."""
+        for prep in preps:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            yield self.lexicon.noun(lemma, prep=prep.lower_,
+                                    complement=obj.lemma_.lower() if obj is not None and prep.lower_ == "of" else None)
+        if infinitive:
+            entry = self.lexicon.noun(lemma, prep="for")
+            yield entry if entry is not None and entry.prep == "for" else None
+        yield self.lexicon.noun(lemma)
 
     def _topic_of_talks(self, noun: Token) -> bool:
         """Whether the noun is the subject matter of talks or of an appeal ("talks on a

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.cues import load_cues
 from newsgraph.extract.link import ArticleLinker
 from newsgraph.extract.resolve import Resolution, Resolver
 from newsgraph.records import Actor, Mention
@@ -82,32 +83,44 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
     which is meant."""
     countries = {a.id: a.country for a in linker.actors()}
     sectors = {a.id: a.sector for a in linker.actors()}
+    saying = frozenset(load_cues().verbs)
     places = {m.start: countries.get(m.actor_id) for m in mentions if m.kind == "location"}
-    by_sentence: dict[int, set[str]] = {}
-    located: dict[int, list[tuple[str, Token]]] = {}
-    for m in mentions:
-        if m.kind == "location" and countries.get(m.actor_id):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                located.setdefault(m.sentence, []).append((countries[m.actor_id], span.root))
-    for m in mentions:
-        if countries.get(m.actor_id) and m.kind != "location":
-            by_sentence.setdefault(m.sentence, set()).add(countries[m.actor_id])
     # "the Albanians of southern Serbia": a state named in the group's own phrase places it too
     states = {**places, **{m.start: countries.get(m.actor_id) for m in mentions if m.how == "country"}}
-    def clause_places(m: Mention) -> set[str]:
-        """Countries of the places the mention's own clause happens in."""
-        return {c for c, token in located.get(m.sentence, ()) if _same_clause(doc, m, token)}
+    by_sentence: dict[int, set[str]] = {}
+    located: dict[int, list[tuple[str, Token]]] = {}
+    roots: dict[int, Token] = {}  # each mention's head token, found once
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            roots[m.start] = span.root
+        if not countries.get(m.actor_id):
+            continue
+        if m.kind != "location":
+            by_sentence.setdefault(m.sentence, set()).add(countries[m.actor_id])
+        elif span is not None:
+            located.setdefault(m.sentence, []).append((countries[m.actor_id], span.root))
+
+    def clause_places(root: Token, sentence: int) -> set[str]:
+        """Countries of the places the mention's own clause happens in, not the attribution's."""
+        top = _clause_top(root, saying)
+        if top is None:
+            return set()
+        return {c for c, place in located.get(sentence, ()) if _within_clause(place, top, saying)}
 
     out = []
     for m in mentions:
+        root = roots.get(m.start)
+        if root is None:
+            out.append(m)
+            continue
         if m.how == "demonym" and m.kind == "actor" and m.text[-1:] == "s":
             # "ethnic Albanians in southern Serbia": people of a nation living in another
             # country are that country's population (the coders' residence convention)
-            home = _placed_in(doc, m, states)
-            if home is None and _ethnic(doc, m):
+            home = _placed_in(root, states)
+            if home is None and any(c.lower_ == "ethnic" for c in root.children):
                 # "ethnic Albanians demonstrated in Serbia": the minority's clause happens there
-                where = clause_places(m)
+                where = clause_places(root, m.sentence)
                 home = next(iter(where)) if len(where) == 1 else None
             if home and home != countries.get(m.actor_id):
                 actor = resolver.sector_actor(home, "CVL")
@@ -118,10 +131,10 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         if m.how == "title" and not countries.get(m.actor_id) and sectors.get(m.actor_id) in STATE_SECTORS:
             # "Judge Alejandro Rivera … against Chilean officials": an office holder the
             # knowledge base does not know serves the one country the sentence is about
-            here = by_sentence.get(m.sentence, set()) | clause_places(m)
+            here = by_sentence.get(m.sentence, set()) | clause_places(root, m.sentence)
             if len(here) == 1:
-                linker.place(m.actor_id, next(iter(here)))
                 countries[m.actor_id] = next(iter(here))
+                linker.place(m.actor_id, countries[m.actor_id])
             out.append(m)
             continue
         role = resolver.kb.role(m.role) if m.role else None
@@ -129,16 +142,15 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
                 sectors.get(m.actor_id) in ("IGO", "NGO") and role is not None and role.sector != sectors[m.actor_id]):
             out.append(m)  # placed already, or people of an international body ("Red Cross officials")
             continue
-        country = placed = _placed_in(doc, m, places) or _shared_nationality(doc, m, resolver)
-        # Else only an unambiguous context: one country in the sentence.
-        # places count only in the group's own clause, not in the attribution around it
-        where = clause_places(m)
+        country = placed = _placed_in(root, places) or _shared_nationality(root, resolver)
+        # Else an unambiguous context: one country in the sentence (places counting only
+        # in the group's own clause), or else one country where the clause happens:
+        # "police prevented the demonstration by students … in Sivas … against sending troops to Iraq"
+        where = clause_places(root, m.sentence)
         here = by_sentence.get(m.sentence, set()) | where
         if country is None:
             country = next(iter(here)) if len(here) == 1 else None
         if country is None:
-            # several countries named, but the sentence happens in one: "police prevented
-            # the demonstration by students … in Sivas … against sending troops to Iraq"
             country = next(iter(where)) if len(where) == 1 else None
         plural = role is not None and m.text.lower().endswith("s") and not role.phrase.endswith("s")
         if country is None or role is None or role.person and not plural or (
@@ -152,58 +164,46 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
     return out
 
 
-def _ethnic(doc: Doc, mention: Mention) -> bool:
-    """"ethnic Albanians", "ethnic Turks": a people named as a minority."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and any(c.lower_ == "ethnic" for c in span.root.children)
-
-
-def _shared_nationality(doc: Doc, mention: Mention, resolver: Resolver) -> str | None:
+def _shared_nationality(root: Token, resolver: Resolver) -> str | None:
     """"Israeli helicopters and tanks": a nationality before the first conjunct is the
     second one's too."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "conj":
+    if root.dep_ != "conj":
         return None
-    for child in span.root.head.children:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE") and child.i < span.root.head.i:
+    for child in root.head.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE") and child.i < root.head.i:
             found = resolver.resolve(child.text)
             if found is not None and found.actor.country and not found.actor.sector:
                 return found.actor.country
     return None
 
 
-SAYING = frozenset("say tell report add claim state announce according".split())
-
-
-def _same_clause(doc: Doc, mention: Mention, place: Token) -> bool:
-    """Whether a place belongs to the clause a group acts in, not to the attribution
-    around it ("…, relief officials in Nairobi said")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    top = span.root
+def _clause_top(root: Token, saying: frozenset[str]) -> Token | None:
+    """The top of the clause a mention acts in, or None when the mention is in the
+    attribution itself ("…, relief officials in Nairobi said")."""
+    top = root
     while top.dep_ not in ("ccomp", "parataxis", "ROOT") and top.head.i != top.i:
         top = top.head
-    if top.dep_ == "ROOT" and top.lemma_.lower() in SAYING:
-        return False  # the group is in the attribution itself
+    return None if top.dep_ == "ROOT" and top.lemma_.lower() in saying else top
+
+
+def _within_clause(place: Token, top: Token, saying: frozenset[str]) -> bool:
+    """Whether a place hangs inside the clause `top` heads, not inside a reported-speech
+    clause below it."""
     t = place
-    while t.i != top.i:  # up from the place: it must sit inside the group's clause
-        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis") and t.lemma_.lower() in SAYING:
+    while t.i != top.i:
+        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis") and t.lemma_.lower() in saying:
             return False
         t = t.head
     return True
 
 
-def _placed_in(doc: Doc, mention: Mention, places: dict[int, str | None]) -> str | None:
+def _placed_in(root: Token, places: dict[int, str | None]) -> str | None:
     """The country of the place a group's own phrase names: "protesters in Baghdad"."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return None
-    for prep in span.root.children:
+    for prep in root.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "inside", "of", "throughout", "across"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    start = doc[pobj.left_edge.i].idx
+                    start = pobj.left_edge.idx
                     found = next((c for s, c in places.items() if start <= s <= pobj.idx and c), None)
                     if found:
                         return found
