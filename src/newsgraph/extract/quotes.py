@@ -405,7 +405,7 @@ class _Finder:
         if mention is not None:
             return _Speaker(mention.text, mention.start, mention.end, mention.actor_id)
         words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct", "prep", "appos")
-                 and (t.i == token.i or t.head.i == token.i or t.head.head.i == token.i)]
+                 and (t.i == token.i or t.head.i == token.i or t.head.head.i == token.i)] or [token]
         a, b = min(t.idx for t in words), max(t.idx + len(t) for t in words)
         a, b = min(a, token.idx), max(b, token.idx + len(token))
         return _Speaker(self.text[a:b], a, b, None)
