@@ -120,3 +120,25 @@ def test_an_unknown_office_holder_serves_the_one_country_the_sentence_is_about(n
     assert (judge.country, judge.sector) == ("BOL", "JUD")
     rows = mentions_of(nlp, resolver, "President Pedro Alvarenga met Chilean and Peruvian envoys.")
     assert next(a for t, a, _ in rows if t.endswith("Pedro Alvarenga")).country is None  # two countries: unknown
+
+
+def test_a_surname_links_to_the_articles_own_full_mention_first(nlp, tmp_path):
+    from newsgraph.knowledge import default
+
+    people = tmp_path / "people" / "namesakes.tsv"
+    people.parent.mkdir()
+    people.write_text(
+        "person_id\tname\taliases\twikidata\tcountry\tsector\trole\ttitle\tstart\tend\tsource\n"
+        "hanna-west\tHanna West\t\t\tISL\tGOV\thead_of_state\tPresident\t2016\t\ttest\n"
+        "gustav-ormeling\tGustav Ormeling\t\t\tNOR\tGOV\tforeign_minister\tForeign Minister\t2019\t\ttest\n",
+        encoding="utf-8")
+    resolver = Resolver(default().extend([people]))
+    text = ("Farm lobbyist Greta Ormeling visited the port in May. "
+            "Ormeling said prices had doubled. Mr. Ormeling's cousin disagreed. "
+            "Critics in the West were unconvinced.")
+    rows = mentions_of(nlp, resolver, text, "2021-06-01")
+    greta = next(a for t, a, _ in rows if t.endswith("Greta Ormeling"))
+    # the article's own Ormeling, not the foreign minister of the same surname
+    assert next(a for t, a, _ in rows if t == "Ormeling").id == greta.id
+    assert all(a.id not in ("hanna-west", "gustav-ormeling") for _, a, _ in rows)
+    assert not any(t == "May" for t, _, _ in rows)  # a month is no one

@@ -117,3 +117,56 @@ def test_a_shared_surname_is_the_person_in_office_then(tmp_path):
     assert resolver.resolve("Quispe", "2003-05-01").actor.id == "ana-quispe"
     assert resolver.resolve("Quispe", "2020-05-01").actor.id == "luis-quispe"
     assert resolver.resolve("Quispe").actor.id == "luis-quispe"  # no date: the one in office last
+
+
+# -- precision-first surnames (issue 12) ------------------------------------------------
+# Invented people, so the cases do not move when the shipped tables grow.
+NAMESAKES = (
+    "person_id\tname\taliases\twikidata\tcountry\tsector\trole\ttitle\tstart\tend\tsource\n"
+    "orsolya-brandtner\tOrsolya Brandtner\t\t\tHUN\tGOV\thead_of_government\tPrime Minister\t2020-03-01\t\ttest\n"
+    "piet-kalverdijk\tPiet Kalverdijk\t\t\tNLD\tLEG\tlegislator\tMember of the House\t2018\t\ttest\n"
+    "hanna-west\tHanna West\t\t\tISL\tGOV\thead_of_state\tPresident\t2016\t\ttest\n"
+    "dora-kalverdijk\tDora Kalverdijk\t\t\tNLD\tGOV\tfinance_minister\tMinister of Finance\t2019\t2022\ttest\n"
+)
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory):
+    from newsgraph.knowledge import default
+
+    path = tmp_path_factory.mktemp("kb") / "people" / "namesakes.tsv"
+    path.parent.mkdir()
+    path.write_text(NAMESAKES, encoding="utf-8")
+    return Resolver(default().extend([path]))
+
+
+def test_a_bare_surname_means_only_someone_prominent_on_the_date(namesakes):
+    # a sitting head of government is meant by her surname alone
+    assert namesakes.resolve("Brandtner", "2021-05-01").actor.id == "orsolya-brandtner"
+    # before she held office the surname alone means no one
+    assert namesakes.resolve("Brandtner", "2015-05-01") is None
+    # a backbencher and a finance minister share a surname: neither is meant by it alone
+    assert namesakes.resolve("Kalverdijk", "2020-05-01") is None
+
+
+def test_a_title_picks_the_namesake_whose_office_fits(namesakes):
+    assert namesakes.resolve("Finance Minister Kalverdijk", "2020-05-01").actor.id == "dora-kalverdijk"
+    assert namesakes.resolve("lawmaker Kalverdijk", "2020-05-01").actor.id == "piet-kalverdijk"
+
+
+def test_a_surname_that_is_a_common_word_needs_a_person_context(namesakes):
+    assert namesakes.resolve("West", "2020-05-01") is None  # "the West", not President West
+    assert namesakes.resolve("the West", "2020-05-01") is None or (
+        namesakes.resolve("the West", "2020-05-01").actor.id != "hanna-west")
+    assert namesakes.resolve("President West", "2020-05-01").actor.id == "hanna-west"
+
+
+def test_another_generation_is_another_person(namesakes):
+    assert namesakes.resolve("Orsolya Brandtner Jr.", "2021-05-01") is None
+    assert namesakes.resolve("Brandtner III", "2021-05-01") is None
+
+
+def test_an_honorific_names_a_person_but_not_a_distant_namesake(namesakes):
+    found = namesakes.resolve("Mr. Kalverdijk", "2020-05-01")
+    assert found.how == "name+honorific" and found.actor.id not in ("piet-kalverdijk", "dora-kalverdijk")
+    assert namesakes.resolve("Ms. Brandtner", "2021-05-01").actor.id == "orsolya-brandtner"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
-from newsgraph.extract.resolve import Resolution, Resolver
+from newsgraph.extract.resolve import GENERATIONS, HONORIFICS, Resolution, Resolver
 from newsgraph.knowledge import name_key
 from newsgraph.records import Actor
 
@@ -104,8 +104,12 @@ class ArticleLinker:
     # -- linking -------------------------------------------------------------------
     def _by_name(self, text: str) -> Resolution | None:
         words = tuple(name_key(text).split())
-        if not words or not text[:1].isupper():
-            return None
+        if not words or not text[:1].isupper() or text.split()[0].lower() in DEFINITE:
+            return None  # "the West", "the Mills": a name takes no article
+        if words[-1] in GENERATIONS:
+            return None  # "Trump Jr." after "Donald Trump" is the son
+        while len(words) > 1 and words[0] in HONORIFICS:
+            words = words[1:]  # "Mr. Gingrich" after "Newt Gingrich"
         for item in reversed(self.introduced):
             if item.person and len(words) < len(item.name_words) and item.name_words[-len(words):] == words:
                 return Resolution(item.actor, "alias:earlier-mention", item.role)

@@ -224,7 +224,8 @@ def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) ->
         elif token.pos_ == "NOUN" and token.i not in heads and token.lemma_.lower() == "member" and _of_a_body(token, resolver):
             heads[token.i] = token  # "a member of the Syrian parliament": someone of the body named
         elif (token.pos_ == "PROPN" and token.i not in ent_of and token.dep_ not in ("compound", "flat")
-              and token.text[:1].isupper()):
+              and token.text[:1].isupper() and not token.ent_type_):
+            # (a word inside a date, an amount or a title of a work is none: "in May")
             heads[token.i] = token  # a name the entity recogniser missed ("Volodin wrote")
     spans: list[tuple[Span, Span | None, list]] = []
     covered: dict[int, list] = {}

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from newsgraph.knowledge import KnowledgeBase, Role, default, name_key
 from newsgraph.knowledge.cities import city
+from newsgraph.knowledge.words import is_common_word
 from newsgraph.records import Actor
 
 # Words that introduce a phrase that does not name the actor's own country.
@@ -57,6 +58,14 @@ PRONOUNS = frozenset("i you he she it we they me him her us them his its our the
 # not the U.S., "Venezuela's neighbours" are not Venezuela.
 RELATIONAL = frozenset("ally allies partner partners neighbour neighbours neighbor neighbors rival rivals "
                        "adversary adversaries enemy enemies foe foes".split())
+# Offices so prominent that news names their holder by surname alone, with no first
+# mention: "Putin said", "Blinken met". Anyone else needs the full name first.
+PROMINENT = frozenset({"head_of_state", "head_of_government", "vice_president", "foreign_minister",
+                       "defence_minister", "igo_head"})
+# Honorifics: they say a person is meant ("Mr. West"), never who.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "madam", "sir", "dame"})
+# Generational suffixes: "X Jr." is not X.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 MAX_NGRAM = 7
 # Cities this large are places before they are anyone's surname.
 BIG_CITY = 1_000_000
@@ -86,6 +95,7 @@ class _Piece:
     value: object
     in_pp: bool = False
     sponsor: bool = False
+    candidates: tuple = ()  # a bare surname: the people it may be, chosen in context
 
 
 @dataclass(slots=True)
@@ -96,6 +106,7 @@ class _Reading:
     name_at: list[int] = field(default_factory=list)  # their token positions
     length: int = 0
     tokens: list[str] = field(default_factory=list)
+    honorific: bool = False  # "Mr.", "Ms.": a person is meant
 
     def add_name(self, token: str, at: int) -> None:
         self.names.append(token)
@@ -157,7 +168,7 @@ class Resolver:
             return Resolution(self._place_actor(place), f"metonym:{place.kind}")
         if len(stripped.split()) == 1 and stripped[:1].isupper() and stripped.lower() not in PRONOUNS:
             people = kb.people_by_surname(stripped)
-            person = self.by_surname(people, date) if people else None
+            person = self.by_surname(people, date, stripped) if people else None
             if person is not None:
                 return Resolution(kb.person_actor(person, date), "dictionary:surname")
         return None
@@ -181,6 +192,10 @@ class Resolver:
             if low in FILLERS:
                 i += 1
                 continue
+            if low.rstrip(".") in HONORIFICS and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+                reading.honorific = True
+                i += 1
+                continue
             if low in FORMER or low.startswith("ex-"):
                 reading.former = True
                 if low.startswith("ex-"):
@@ -200,6 +215,14 @@ class Resolver:
             if piece is not None and piece.kind == "person" and piece.end - piece.start == 1 and (
                     reading.name_at and reading.name_at[-1] == i - 1 or _is_name_word(tokens, i + 1)):
                 piece = None  # a surname inside a longer unknown name is not that person
+            if piece is not None and piece.kind == "person" and piece.end < len(tokens) and (
+                    tokens[piece.end].lower().rstrip(".") in GENERATIONS):
+                # "Donald Trump Jr.", "Ruiz III": a namesake of another generation, not the
+                # person the knowledge base holds under the shorter name
+                for k in range(i, piece.end + 1):
+                    reading.add_name(tokens[k], k)
+                i = piece.end + 1
+                continue
             if piece is not None and piece.kind in ("country", "demonym", "place", "city", "org") and (
                     reading.name_at and reading.name_at[-1] == i - 1
                     or piece.kind == "city" and _is_name_word(tokens, piece.end) and _is_name_like(self._longest(tokens, piece.end))):
@@ -237,23 +260,76 @@ class Resolver:
             self._lookups[phrase] = found
         kind, value = found
         if kind == "surname":
-            person = self.by_surname(value, self._date)
-            return _Piece("person", start, end, phrase, person) if person is not None else None
+            # who a surname means depends on the title before it: chosen in _compose
+            return _Piece("person", start, end, phrase, None, candidates=value)
         return _Piece(kind, start, end, phrase, value) if kind else None
 
-    def by_surname(self, people, date: str | None):
-        """The one person a bare surname means: the only one, or the only one in office on
-        the date, or (no date) the one whose last office is the most recent — news names
-        the current Maduro, not a Honduran president of the 2000s."""
-        if len(people) == 1:
-            return people[0]
-        if date is not None:
-            serving = [p for p in people if self.kb.office_on(p, date) is not None]
-            return serving[0] if len(serving) == 1 else None
-        def last_end(p):
-            return max((o.end or "9999") for o in p.offices) if p.offices else ""
-        ranked = sorted(people, key=last_end, reverse=True)
-        return ranked[0] if last_end(ranked[0]) > last_end(ranked[1]) else None
+    def by_surname(self, people, date: str | None, surname: str = ""):
+        """The one person a bare surname means with no other evidence, or None.
+
+        Only someone so prominent on the date that the surname alone means them: a
+        sitting holder of a PROMINENT office (with no date, the one whose best-known
+        office is), and only one such. A surname that is also an ordinary word or a
+        given name ("West", "May", "Francis") means no one without a title or a first
+        name. Everyone else needs the article to have named them in full first
+        (`link.ArticleLinker`); a distant namesake is worse than no actor."""
+        if surname and is_common_word(surname):
+            return None
+        prominent = [p for p in people if self._prominent(p, date)]
+        if len(prominent) > 1 and date is None:
+            # no date: news names the current Maduro, not a Honduran president of the 2000s
+            def last_end(p):
+                return max((o.end or "9999") for o in p.offices if o.start or o.end)
+            prominent.sort(key=last_end, reverse=True)
+            if last_end(prominent[0]) > last_end(prominent[1]):
+                return prominent[0]
+        return prominent[0] if len(prominent) == 1 else None
+
+    def _prominent(self, person, date: str | None) -> bool:
+        office = self.kb.office_on(person, date)
+        return office is not None and office.role in PROMINENT and (date is not None or office.start is not None)
+
+    def by_title(self, people, head: "_Piece", date: str | None):
+        """The one person a title + surname means ("Deputy Secretary Hicks", "President
+        Ruiz"): among the people of that surname, the one whose office on the date (any
+        office with no date) fits the title — its sector, or a title that ends in the
+        same word — and, when several fit, the one that is prominent."""
+        role = head.value
+        word = name_key(head.text).split()[-1] if head.text else ""
+        def fits(office) -> bool:
+            if office.start is None and office.end is None and date is not None:
+                return False  # an undated tenure cannot say who held a title on a day
+            return bool(role.sector and office.sector == role.sector
+                        or word and word in name_key(office.title).split())
+        fitting = []
+        for person in people:
+            offices = self.kb.offices_on(person, date)
+            if any(fits(o) for o in offices):
+                fitting.append(person)
+        if len(fitting) == 1:
+            return fitting[0]
+        prominent = [p for p in fitting if self._prominent(p, date)]
+        return prominent[0] if len(prominent) == 1 else None
+
+    def _choose_surnames(self, r: "_Reading", date: str | None) -> None:
+        """Give each bare-surname piece its person, by the title before it if any, else
+        only when prominent; a surname that means no one stays an unexplained name."""
+        for piece in [p for p in r.pieces if p.candidates]:
+            head = next((q for q in reversed(r.pieces) if q.kind == "role" and q.end <= piece.start
+                         and q.value.person and not _is_generic(q)), None)
+            if head is not None and head.end == piece.start:
+                person = self.by_title(piece.candidates, head, date)
+            else:
+                # after "Mr."/"Ms." a common word is a name, but still needs prominence
+                person = self.by_surname(piece.candidates, date, "" if r.honorific else piece.text)
+            if person is not None:
+                piece.value = person
+                continue
+            r.pieces.remove(piece)
+            r.add_name(piece.text, piece.start)
+        order = sorted(range(len(r.name_at)), key=lambda k: r.name_at[k])
+        r.names = [r.names[k] for k in order]
+        r.name_at = [r.name_at[k] for k in order]
 
     def _lookup(self, phrase: str) -> tuple[str, object] | None:
         """What a phrase names in the knowledge base, by kind; cached per phrase
@@ -301,6 +377,7 @@ class Resolver:
     # -- composing ----------------------------------------------------------------
     def _compose(self, r: _Reading, text: str, date: str | None, hint: str | None) -> Resolution | None:
         kb = self.kb
+        self._choose_surnames(r, date)
         own = [p for p in r.pieces if not p.sponsor]
         head = _head_role(own)
         # A person named inside a prepositional phrase is someone else ("allies of
@@ -323,6 +400,11 @@ class Resolver:
             how = "dictionary:person+title" if head else "dictionary:person"
             return Resolution(actor, how, head.text.lower() if head else None)
         country = self._country_of(own) or hint
+        if r.honorific and head is None and r.names and r.name_at[-1] == r.length - 1:
+            # "Mr. Gingrich" with no full name before it: a person the text names,
+            # unknown to us — never a namesake from the knowledge base
+            name = " ".join(r.names[k] for k in range(len(r.names)) if r.name_at[k] >= r.length - len(r.names))
+            return Resolution(Actor(_slug(name), name, country, None), "name+honorific")
         orgs = [p for p in own if p.kind == "org"]
         named_org = [p for p in orgs if not p.in_pp]
         if named_org and (head is None or head.start < named_org[-1].start):
