@@ -208,8 +208,8 @@ def _header_line(path: Path) -> int:
 def _check_common(table: str, row: dict[str, str], path: Path, line: int, state: _State) -> None:
     """Rules every table shares: required cells, source, codes, controlled lists."""
     for column in REQUIRED[table]:
-        if not row[column] and not (table == "places" and column == "sector" and row.get("kind") == "region"):
-            state.add(path, line, "E160", column=column)  # a region places an actor; it has no sector
+        if not row[column] and not (table == "places" and column == "sector" and row.get("kind") in ("region", "bloc")):
+            state.add(path, line, "E160", column=column)  # a region places an actor, a bloc spans states: no sector
     if not row["source"]:
         state.add(path, line, "E159")
     code = row.get("country") or row.get("iso3")

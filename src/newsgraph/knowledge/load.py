@@ -86,9 +86,9 @@ ORG_KINDS = frozenset(
     "ministry agency legislature court party company media igo ngo military police "
     "intelligence armed_group".split()
 )
-# Places: the format names capital and seat_of_power; the rest reuse org kinds
+# Places: the format names capital and seat_of_power (and blocs of states); the rest reuse org kinds
 # for buildings that stand for one institution (the Pentagon, the Knesset).
-PLACE_KINDS = frozenset({"capital", "seat_of_power", "city", "region"}) | ORG_KINDS
+PLACE_KINDS = frozenset({"capital", "seat_of_power", "city", "region", "bloc"}) | ORG_KINDS
 ROLE_KINDS = frozenset({"person", "org", "group"})
 
 # CAMEO agent codes; a cameo_agent cell joins one or more (GOV, GOVMIL).
