@@ -142,3 +142,26 @@ def test_a_surname_links_to_the_articles_own_full_mention_first(nlp, tmp_path):
     assert next(a for t, a, _ in rows if t == "Ormeling").id == greta.id
     assert all(a.id not in ("hanna-west", "gustav-ormeling") for _, a, _ in rows)
     assert not any(t == "May" for t, _, _ in rows)  # a month is no one
+
+
+def test_a_us_state_named_with_its_own_places_is_not_the_country(nlp, resolver):
+    text = ("Poll workers in Georgia counted ballots through the night in Macon. "
+            "Georgia's governor said the count would finish on Friday.")
+    rows = mentions_of(nlp, resolver, text, "2020-11-06")
+    assert all(a.country != "GEO" for _, a, _ in rows)
+    assert any(t.startswith("Georgia") and a.country == "USA" for t, a, _ in rows)
+
+
+def test_where_someone_goes_or_a_citys_district_is_a_place(nlp, resolver):
+    text = ("The trade minister flew to Brussels on Monday. "
+            "Shells later hit Kharkiv's northern districts.")
+    rows = {t: m for t, _, m in mentions_of(nlp, resolver, text, "2022-05-02")}
+    assert rows["Brussels"].kind == "location"
+    assert rows["Kharkiv"].kind == "location"
+
+
+def test_blocs_found_in_running_text_are_not_people(nlp, resolver):
+    text = "Oil exporters among the Gulf states shrugged, while the West weighed new tariffs."
+    rows = mentions_of(nlp, resolver, text, "2023-03-01")
+    blocs = {a.name for t, a, m in rows if m.how == "metonym:bloc"}
+    assert blocs == {"the Gulf states", "the West"}

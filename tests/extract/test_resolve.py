@@ -155,9 +155,9 @@ def test_a_title_picks_the_namesake_whose_office_fits(namesakes):
 
 
 def test_a_surname_that_is_a_common_word_needs_a_person_context(namesakes):
-    assert namesakes.resolve("West", "2020-05-01") is None  # "the West", not President West
-    assert namesakes.resolve("the West", "2020-05-01") is None or (
-        namesakes.resolve("the West", "2020-05-01").actor.id != "hanna-west")
+    for text in ("West", "the West"):  # the bloc, never President West
+        found = namesakes.resolve(text, "2020-05-01")
+        assert found is None or found.actor.id != "hanna-west"
     assert namesakes.resolve("President West", "2020-05-01").actor.id == "hanna-west"
 
 
@@ -170,3 +170,42 @@ def test_an_honorific_names_a_person_but_not_a_distant_namesake(namesakes):
     found = namesakes.resolve("Mr. Kalverdijk", "2020-05-01")
     assert found.how == "name+honorific" and found.actor.id not in ("piet-kalverdijk", "dora-kalverdijk")
     assert namesakes.resolve("Ms. Brandtner", "2021-05-01").actor.id == "orsolya-brandtner"
+
+
+# -- places, blocs and look-alikes (issue 12) ---------------------------------------------
+
+@pytest.mark.parametrize("text", ["the West", "Western governments", "the Gulf states",
+                                  "the international community"])
+def test_a_bloc_of_states_is_one_actor_and_no_person_or_country(resolver, text):
+    found = resolver.resolve(text, "2022-09-01")
+    assert found.how == "metonym:bloc"
+    assert (found.actor.country, found.actor.sector) == (None, None)
+
+
+def test_prc_is_china(resolver):
+    assert placed(resolver, "PRC officials", "2019-01-01") == ("CHN", "GOV")
+    assert placed(resolver, "the PRC", "2019-01-01")[0] == "CHN"
+
+
+@pytest.mark.parametrize("text", ["North Carolina", "South Dakota", "New Mexico", "Ohio"])
+def test_a_us_state_is_in_the_united_states(resolver, text):
+    assert placed(resolver, text, "2020-01-01")[0] == "USA"
+
+
+def test_a_country_that_shares_a_us_states_name_is_the_country_unless_the_article_says(resolver):
+    assert placed(resolver, "Georgia", "2020-01-01")[0] == "GEO"
+    regions = resolver.regions_meant(["Georgia", "Macon"])  # a city of the US state
+    assert placed_in(resolver, "Georgia", regions)[0] == "USA"
+    assert placed_in(resolver, "Georgia's governor", regions) == ("USA", "GOV")
+    assert not resolver.regions_meant(["Georgia", "Tbilisi", "Batumi"])
+
+
+def placed_in(resolver, text, regions):
+    found = resolver.resolve(text, "2020-01-01", regions=regions)
+    return found.actor.country, found.actor.sector
+
+
+def test_a_popes_title_and_name_is_the_pope_not_a_namesake(resolver):
+    found = resolver.resolve("Pope Francis", "2018-03-01")
+    assert found.actor.id == "pope-francis" and found.actor.sector == "REL"
+    assert resolver.resolve("Benedict XVI", "2008-03-01").actor.id == "pope-benedict-xvi"

@@ -76,9 +76,10 @@ def _anaphoric(text: str, span: Span | None) -> bool:
 
 
 class ArticleLinker:
-    def __init__(self, resolver: Resolver, date: str | None) -> None:
+    def __init__(self, resolver: Resolver, date: str | None, regions: frozenset[str] = frozenset()) -> None:
         self.resolver = resolver
         self.date = date
+        self.regions = regions  # country names the article means as regions ("Georgia" the US state)
         self.introduced: list[_Introduced] = []
         self._at_token: dict[int, _Introduced] = {}
         self._actors: dict[str, Actor] = {}
@@ -87,7 +88,7 @@ class ArticleLinker:
         return list(self._actors.values())
 
     def resolve(self, text: str, span: Span | None = None, sentence: int = -1) -> Resolution | None:
-        found = self.resolver.resolve(text, self.date)
+        found = self.resolver.resolve(text, self.date, regions=self.regions)
         # The article beats the dictionary: "Ibarra" after "Tomas Ibarra" is that
         # person, not a city of that name.
         linked = self._by_name(text)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.cues import load_cues
+from newsgraph.knowledge.words import motion_verbs
 from newsgraph.extract.link import ArticleLinker
 from newsgraph.extract.resolve import Resolution, Resolver
 from newsgraph.records import Actor, Mention
@@ -31,13 +32,14 @@ LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummo
 TITLE_PREPS = frozenset({"to", "of", "for", "at", "in"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 PLACE_NOUNS = frozenset("town city village province region district capital area suburb outskirts sector "
-                        "neighbourhood neighborhood port island enclave state".split())
+                        "neighbourhood neighborhood port island enclave state quarter centre center".split())
 PLACE_PREPS = frozenset("in at near outside inside across within around throughout".split())
 
 
 def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | None) -> tuple[list[Mention], list[Actor]]:
     """Every actor mention in the document and the distinct actors they resolve to."""
-    linker = ArticleLinker(resolver, date)
+    places = [ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC")]
+    linker = ArticleLinker(resolver, date, resolver.regions_meant(places))
     mentions: list[Mention] = []
     text = doc.text  # Doc.text joins every token on each call: read it once
     # Entities by token, computed once: Span.ents rescans the whole document.
@@ -221,6 +223,8 @@ def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) ->
     for token in sent:
         if token.pos_ in ("NOUN", "PROPN") and token.i not in heads and _is_role_head(token, resolver):
             heads[token.i] = token
+        elif token.pos_ == "NOUN" and token.i not in heads and token.n_lefts and _names_bloc(token, resolver):
+            heads[token.i] = token  # "the Gulf states", "Western countries": a bloc of states
         elif token.pos_ == "NOUN" and token.i not in heads and token.lemma_.lower() == "member" and _of_a_body(token, resolver):
             heads[token.i] = token  # "a member of the Syrian parliament": someone of the body named
         elif (token.pos_ == "PROPN" and token.i not in ent_of and token.dep_ not in ("compound", "flat")
@@ -257,6 +261,13 @@ def _is_role_head(token: Token, resolver: Resolver) -> bool:
     chain = _left_chain(token) if token.n_lefts else [token]
     return any(kb.role(" ".join(t.text for t in chain[i:])) is not None for i in range(len(chain) - 1)
                if not any(t.tag_ in ("VBN", "VBG", "VBD") for t in chain[:i]))
+
+
+def _names_bloc(head: Token, resolver: Resolver) -> bool:
+    """A noun whose modifiers make the name of a bloc of states ("Gulf states")."""
+    chain = _left_chain(head)
+    return len(chain) > 1 and any(
+        p.kind == "bloc" for p in resolver.kb.places_named(" ".join(t.text for t in chain)))
 
 
 def _of_a_body(head: Token, resolver: Resolver) -> bool:
@@ -405,11 +416,16 @@ def _slug(name: str) -> str:
 
 
 def _in_place_phrase(head: Token) -> bool:
-    """"talks in Moscow", "near the town of Samarra", "outside the Iraqi city of Basra"."""
+    """"talks in Moscow", "near the town of Samarra", "outside the Iraqi city of Basra",
+    "flew to Brussels", "Aleppo's eastern neighbourhoods"."""
+    if head.dep_ == "poss" and head.head.lemma_.lower() in PLACE_NOUNS:
+        return True  # a city's part is a place: "Kharkiv's suburbs were shelled"
     if head.dep_ != "pobj":
         return False
     prep = head.head
     if prep.lemma_.lower() in PLACE_PREPS:
         return True
+    if prep.lower_ in ("to", "into") and prep.head.lemma_.lower() in motion_verbs():
+        return True  # where someone goes is a place, not an addressee
     place = prep.head  # "the town of Samarra": a place noun named by its "of" phrase
     return prep.lower_ == "of" and place.lemma_.lower() in PLACE_NOUNS

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsgraph.knowledge import KnowledgeBase, Role, default, name_key
-from newsgraph.knowledge.cities import city
+from newsgraph.knowledge.cities import city, city_region
 from newsgraph.knowledge.words import is_common_word
 from newsgraph.records import Actor
 
@@ -122,14 +122,21 @@ class Resolver:
         self._offices: dict[tuple[str, str], list] | None = None
         self._lookups: dict[str, tuple[str, object]] = {}
         self._date: str | None = None
+        self._regions: frozenset[str] = frozenset()
 
     # -- public -----------------------------------------------------------------
-    def resolve(self, text: str, date: str | None = None, *, country_hint: str | None = None) -> Resolution | None:
-        """The actor a phrase names, or None when it names none we can place."""
+    def resolve(self, text: str, date: str | None = None, *, country_hint: str | None = None,
+                regions: frozenset[str] = frozenset()) -> Resolution | None:
+        """The actor a phrase names, or None when it names none we can place.
+
+        `regions` holds the name keys of names that are both a country and a region of
+        another country ("Georgia") that the article means as the region
+        (`regions_meant`)."""
         text = " ".join(text.replace("’", "'").split())
         if not text:
             return None
         self._date = date  # surnames are disambiguated by who held office then
+        self._regions = regions
         head, _, apposition = text.partition(", ")
         found = self._resolve_simple(head, date, country_hint)
         if apposition:
@@ -156,6 +163,9 @@ class Resolver:
         if org is not None:
             return Resolution(kb.org_actor(org), "dictionary:org")
         iso = kb.country_by_name(stripped)
+        region = self._region_meant(stripped, iso)
+        if region is not None:
+            return Resolution(self.country_actor(region.country), "region")
         if iso:
             return Resolution(self.country_actor(iso), "country")
         iso = kb.country_by_demonym(stripped)
@@ -165,6 +175,8 @@ class Resolver:
         if place is not None and place.kind == "region" and place.country:
             return Resolution(self.country_actor(place.country), "region")
         if place is not None:
+            # a capital or seat of power stands for its institution; a bloc ("the West",
+            # "the Gulf states") is one actor of several states, never a person
             return Resolution(self._place_actor(place), f"metonym:{place.kind}")
         if len(stripped.split()) == 1 and stripped[:1].isupper() and stripped.lower() not in PRONOUNS:
             people = kb.people_by_surname(stripped)
@@ -259,10 +271,45 @@ class Resolver:
                 self._lookups.clear()
             self._lookups[phrase] = found
         kind, value = found
+        if kind == "country":
+            region = self._region_meant(phrase, value)
+            if region is not None:
+                return _Piece("place", start, end, phrase, region)
         if kind == "surname":
             # who a surname means depends on the title before it: chosen in _compose
             return _Piece("person", start, end, phrase, None, candidates=value)
         return _Piece(kind, start, end, phrase, value) if kind else None
+
+    def _region_meant(self, name: str, iso: str | None):
+        """The region a country's name stands for in this article ("Georgia" the US state)."""
+        if not iso or name_key(name) not in self._regions:
+            return None
+        return next((p for p in self.kb.places_named(name) if p.kind == "region" and p.country
+                     and p.country != iso), None)
+
+    def regions_meant(self, places: list[str]) -> frozenset[str]:
+        """Of the place names an article uses, those that name both a country and a region
+        of another country and that the article means as the region: it also names a
+        city in that region (Atlanta) or another region of that country (North
+        Carolina). A US state is a state of the US, not the country of the same name."""
+        kb = self.kb
+        meant = set()
+        keys = {name_key(p) for p in places}
+        for name in places:
+            iso = kb.country_by_name(name)
+            if not iso or name_key(name) in meant:
+                continue
+            for region in kb.places_named(name):
+                if region.kind != "region" or not region.country or region.country == iso:
+                    continue
+                for other in places:
+                    if name_key(other) == name_key(name) or kb.country_by_name(other):
+                        continue
+                    if any(p.kind == "region" and p.country == region.country for p in kb.places_named(other)) \
+                            or city_region(other) == (region.country, name_key(region.name)):
+                        meant.add(name_key(name))
+                        break
+        return frozenset(meant & keys)
 
     def by_surname(self, people, date: str | None, surname: str = ""):
         """The one person a bare surname means with no other evidence, or None.
@@ -354,7 +401,7 @@ class Resolver:
             return "demonym", iso
         if capitalised:
             place = kb.place_by_name(phrase)
-            if place is not None:
+            if place is not None and place.kind != "bloc":  # a bloc only as a whole phrase
                 return "place", place
             found = city(phrase)
             if found and not (found[1] < BIG_CITY and " " not in phrase and kb.people_by_surname(phrase)):
