@@ -163,3 +163,16 @@ def test_a_news_agency_that_reports_is_not_the_speaker(nlp, resolver):
             "\u201ca blatant act of bullying,\u201d according to Reuters.")
     quote = next(q for q in quotes_of(nlp, resolver, text, date="2019-06-01") if q.kind == "partial")
     assert quote.speaker_id == "wang-yi"
+
+
+def test_a_day_after_the_cue_is_when_not_who(nlp, resolver):
+    text = "“The bridge reopens next week,” said Tuesday the regional transport chief Ilse Varga."
+    [quote] = quotes_of(nlp, resolver, text)
+    assert "Tuesday" not in (quote.speaker_text or "")
+
+
+def test_a_surname_speaker_is_the_articles_person_not_a_namesake(nlp, resolver):
+    text = ("Campaign adviser Rhona Mills spoke to reporters on Friday. "
+            "“We will not back down,” Mills said.")
+    quotes = quotes_of(nlp, resolver, text, "2011-05-06")
+    assert quotes and quotes[-1].speaker_id == "rhona-mills"  # not Ghana's President Mills

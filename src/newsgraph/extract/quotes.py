@@ -359,7 +359,8 @@ class _Finder:
             if token is None or self._inside_marks(token):
                 # "…," said the minister: an inverted subject the parser hung elsewhere
                 token = next((c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")
-                              and c.pos_ in ("PROPN", "NOUN") and not self._inside_marks(c)), None)
+                              and c.pos_ in ("PROPN", "NOUN") and not self._inside_marks(c)
+                              and c.ent_type_ not in ("DATE", "TIME")), None)  # "said Monday": when, not who
         if token is None or self._inside_marks(token):
             return None
         return cue.text, self._speaker_from(token)
