@@ -25,6 +25,8 @@ from newsgraph.extract.resolve import Resolution, Resolver
 from newsgraph.records import Actor, Mention
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Entities whose words name no actor, even capitalised ("in May", "The American Pageant").
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART", "LAW"})
 # Left dependents that belong to a mention's span.
 LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummod", "quantmod", "punct"})
 # Prepositions that make a place a location rather than an acting government.
@@ -228,7 +230,7 @@ def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) ->
         elif token.pos_ == "NOUN" and token.i not in heads and token.lemma_.lower() == "member" and _of_a_body(token, resolver):
             heads[token.i] = token  # "a member of the Syrian parliament": someone of the body named
         elif (token.pos_ == "PROPN" and token.i not in ent_of and token.dep_ not in ("compound", "flat")
-              and token.text[:1].isupper() and not token.ent_type_):
+              and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES):
             # (a word inside a date, an amount or a title of a work is none: "in May")
             heads[token.i] = token  # a name the entity recogniser missed ("Volodin wrote")
     spans: list[tuple[Span, Span | None, list]] = []

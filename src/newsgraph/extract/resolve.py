@@ -61,7 +61,8 @@ RELATIONAL = frozenset("ally allies partner partners neighbour neighbours neighb
 # Offices so prominent that news names their holder by surname alone, with no first
 # mention: "Putin said", "Blinken met". Anyone else needs the full name first.
 PROMINENT = frozenset({"head_of_state", "head_of_government", "vice_president", "foreign_minister",
-                       "defence_minister", "igo_head"})
+                       "defence_minister", "finance_minister", "interior_minister", "justice_minister",
+                       "central_bank_governor", "speaker", "igo_head"})
 # Honorifics: they say a person is meant ("Mr. West"), never who.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "madam", "sir", "dame"})
 # Generational suffixes: "X Jr." is not X.
@@ -364,8 +365,15 @@ class Resolver:
         for piece in [p for p in r.pieces if p.candidates]:
             head = next((q for q in reversed(r.pieces) if q.kind == "role" and q.end <= piece.start
                          and q.value.person and not _is_generic(q)), None)
+            country = self._country_of([q for q in r.pieces if q.kind in ("country", "demonym") and q.end <= piece.start])
             if head is not None and head.end == piece.start:
                 person = self.by_title(piece.candidates, head, date)
+            elif country is not None:
+                # "Egypt's Morsi", "the Venezuelan Maduro": the namesake who served that country
+                served = [p for p in piece.candidates if any(o.country == country for o in p.offices)]
+                if len(served) > 1:
+                    served = [p for p in served if self._prominent(p, date)]
+                person = served[0] if len(served) == 1 else None
             else:
                 # after "Mr."/"Ms." a common word is a name, but still needs prominence
                 person = self.by_surname(piece.candidates, date, "" if r.honorific else piece.text)
