@@ -123,7 +123,7 @@ def test_a_shared_surname_is_the_person_in_office_then(tmp_path):
 # Invented people, so the cases do not move when the shipped tables grow.
 NAMESAKES = (
     "person_id\tname\taliases\twikidata\tcountry\tsector\trole\ttitle\tstart\tend\tsource\n"
-    "orsolya-brandtner\tOrsolya Brandtner\t\t\tHUN\tGOV\thead_of_government\tPrime Minister\t2020-03-01\t\ttest\n"
+    "orsolya-brandtner\tOrsolya Brandtner\t\t\tHUN\tGOV\thead_of_government\tPrime Minister\t2020-03-01\t2024-12-31\ttest\n"
     "piet-kalverdijk\tPiet Kalverdijk\t\t\tNLD\tLEG\tlegislator\tMember of the House\t2018\t\ttest\n"
     "hanna-west\tHanna West\t\t\tISL\tGOV\thead_of_state\tPresident\t2016\t\ttest\n"
     "dora-kalverdijk\tDora Kalverdijk\t\t\tNLD\tGOV\tother\tMinister for Housing\t2019\t2022\ttest\n"
@@ -217,3 +217,14 @@ def test_a_country_before_a_surname_picks_the_namesake_who_served_it(namesakes):
     assert found is None or found.actor.id not in ("piet-kalverdijk", "dora-kalverdijk")
     # … but a namesake of another country is ruled out by it
     assert namesakes.resolve("Hungary's Brandtner", "2015-05-01").actor.id == "orsolya-brandtner"
+
+
+def test_a_town_that_shares_a_backbenchers_surname_is_the_town(namesakes):
+    # no one prominent is called Lincoln or Cleveland; the cities are meant
+    for town in ("Lincoln police", "Cleveland officials"):
+        assert placed(namesakes, town, "2019-06-01")[0] == "USA"
+
+
+def test_a_leaders_administration_years_later_is_still_their_countrys(namesakes):
+    # out of office in 2030, but "the Brandtner government" is Hungary's
+    assert placed(namesakes, "the Brandtner government", "2030-01-01") == ("HUN", "GOV")

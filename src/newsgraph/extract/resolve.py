@@ -277,8 +277,10 @@ class Resolver:
             if region is not None:
                 return _Piece("place", start, end, phrase, region)
         if kind == "surname":
-            # who a surname means depends on the title before it: chosen in _compose
-            return _Piece("person", start, end, phrase, None, candidates=value)
+            # who a surname means depends on the title before it: chosen in _compose;
+            # a town of that name is what it names when no one is meant
+            people, town = value
+            return _Piece("person", start, end, phrase, town, candidates=people)
         return _Piece(kind, start, end, phrase, value) if kind else None
 
     def _region_meant(self, name: str, iso: str | None):
@@ -366,6 +368,14 @@ class Resolver:
             head = next((q for q in reversed(r.pieces) if q.kind == "role" and q.end <= piece.start
                          and q.value.person and not _is_generic(q)), None)
             country = self._country_of([q for q in r.pieces if q.kind in ("country", "demonym") and q.end <= piece.start])
+            body = next((q for q in r.pieces if q.kind == "role" and q.start >= piece.end
+                         and q.value.kind in ("org", "group")), None)
+            leaders = [p for p in piece.candidates if any(o.role in PROMINENT for o in p.offices)]
+            if body is not None and leaders and len({self.kb.office_on(p).country for p in leaders}) == 1:
+                # "the Bush administration", "the Obama White House" years later: the body
+                # a leader of that name led, in the one country all such leaders served
+                piece.value, piece.candidates = leaders[0], ()
+                continue
             if head is not None and head.end == piece.start:
                 person = self.by_title(piece.candidates, head, date)
             elif country is not None:
@@ -378,7 +388,10 @@ class Resolver:
                 # after "Mr."/"Ms." a common word is a name, but still needs prominence
                 person = self.by_surname(piece.candidates, date, "" if r.honorific else piece.text)
             if person is not None:
-                piece.value = person
+                piece.value, piece.candidates = person, ()
+                continue
+            if piece.value is not None and not leaders:  # "Cleveland", "Lincoln": the town, no one's surname
+                piece.kind, piece.candidates = "city", ()
                 continue
             r.pieces.remove(piece)
             r.add_name(piece.text, piece.start)
@@ -426,7 +439,8 @@ class Resolver:
         if capitalised and " " not in phrase and phrase.lower() not in PRONOUNS:
             people = kb.people_by_surname(phrase)
             if people:
-                return "surname", tuple(people)
+                town = city(phrase)
+                return "surname", (tuple(people), town[0] if town else None)
         return None
 
     # -- composing ----------------------------------------------------------------
