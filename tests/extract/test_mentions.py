@@ -165,3 +165,12 @@ def test_blocs_found_in_running_text_are_not_people(nlp, resolver):
     rows = mentions_of(nlp, resolver, text, "2023-03-01")
     blocs = {a.name for t, a, m in rows if m.how == "metonym:bloc"}
     assert blocs == {"the Gulf states", "the West"}
+
+
+def test_a_foreign_acronym_counts_only_where_the_article_is_about_its_country(nlp, resolver):
+    # "PPP" is Pakistan's party only in a story that names Pakistan
+    home = mentions_of(nlp, resolver, "Farmers in Iowa said the PPP money arrived late. Kansas lenders agreed.",
+                       "2020-06-01")
+    assert all(a.country != "PAK" for _, a, _ in home)
+    abroad = mentions_of(nlp, resolver, "In Pakistan, the PPP boycotted the vote in Karachi.", "2020-06-01")
+    assert any(a.country == "PAK" and a.sector == "PTY" for _, a, _ in abroad)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.cues import load_cues
+from newsgraph.knowledge.load import is_acronym
 from newsgraph.knowledge.words import motion_verbs
 from newsgraph.extract.link import ArticleLinker
 from newsgraph.extract.resolve import Resolution, Resolver
@@ -72,6 +73,7 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
                         article_id=article_id, sentence=index, start=start, end=end, text=text[start:end],
                         actor_id=other.actor.id, how=other.how + "+coordinated", role=other.role, kind=kind,
                     ))
+    mentions = _acronyms_in_play(mentions, linker)
     mentions = _in_context(mentions, resolver, linker, doc)
     used = {m.actor_id for m in mentions}
     return mentions, [a for a in linker.actors() if a.id in used]
@@ -166,6 +168,22 @@ def _in_context(mentions: list[Mention], resolver: Resolver, linker: ArticleLink
         out.append(Mention(m.article_id, m.sentence, m.start, m.end, m.text, actor.id, "role+context",
                            m.role, m.kind))
     return out
+
+
+def _acronyms_in_play(mentions: list[Mention], linker: ArticleLinker) -> list[Mention]:
+    """An organisation named only by a short acronym counts when the article is about its
+    country: "PPP" in a story set in Ohio is no Pakistani party, "ANC" in a story about
+    Chile no South African one. Its country must be named by some other mention (a
+    country, demonym, city, person or body of it); news introduces a foreign acronym with
+    its country or its long form, which resolve without this test."""
+    countries = {a.id: a.country for a in linker.actors()}
+
+    def by_acronym(m: Mention) -> bool:
+        return m.how.startswith("dictionary:org") and is_acronym(m.text.removeprefix("the ").removeprefix("The "))
+
+    named = {countries.get(m.actor_id) for m in mentions if not by_acronym(m)}
+    return [m for m in mentions if not (by_acronym(m) and countries.get(m.actor_id)
+                                        and countries[m.actor_id] not in named)]
 
 
 def _shared_nationality(root: Token, resolver: Resolver) -> str | None:
