@@ -228,6 +228,7 @@ def test_a_town_that_shares_a_backbenchers_surname_is_the_town(namesakes):
 def test_a_leaders_administration_years_later_is_still_their_countrys(namesakes):
     # out of office in 2030, but "the Brandtner government" is Hungary's
     assert placed(namesakes, "the Brandtner government", "2030-01-01") == ("HUN", "GOV")
+    assert placed(namesakes, "Brandtner government officials", "2030-01-01") == ("HUN", "GOV")
 
 
 def test_a_member_of_a_leaders_body_is_not_the_leader(namesakes):

@@ -369,7 +369,8 @@ class Resolver:
                          and q.value.person and not _is_generic(q)), None)
             country = self._country_of([q for q in r.pieces if q.kind in ("country", "demonym") and q.end <= piece.start])
             body = _head_role(r.pieces)  # the phrase must be headed by the body itself
-            if body is not None and (body.start < piece.end or body.value.kind not in ("org", "group")):
+            if body is not None and (body.start < piece.end
+                                     or body.value.kind not in ("org", "group") and _singular(body)):
                 body = None  # "Clinton campaign chairman" is a person, not the campaign
             leaders = [p for p in piece.candidates if any(o.role in PROMINENT for o in p.offices)]
             if body is not None and leaders and len({self.kb.office_on(p).country for p in leaders}) == 1:
