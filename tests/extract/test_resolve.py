@@ -234,3 +234,8 @@ def test_a_leaders_administration_years_later_is_still_their_countrys(namesakes)
 def test_a_member_of_a_leaders_body_is_not_the_leader(namesakes):
     found = namesakes.resolve("Brandtner campaign spokesman", "2030-01-01")
     assert found is None or found.actor.id != "orsolya-brandtner"
+
+
+def test_a_capitalised_role_after_a_surname_is_no_part_of_a_name(namesakes):
+    # headline case: "Brandtner Government Falls"
+    assert placed(namesakes, "Brandtner Government", "2021-05-01") == ("HUN", "GOV")

@@ -226,8 +226,10 @@ class Resolver:
                 continue
             piece = self._longest(tokens, i)
             if piece is not None and piece.kind == "person" and piece.end - piece.start == 1 and (
-                    reading.name_at and reading.name_at[-1] == i - 1 or _is_name_word(tokens, i + 1)):
+                    reading.name_at and reading.name_at[-1] == i - 1
+                    or _is_name_word(tokens, i + 1) and self.kb.role(tokens[i + 1]) is None):
                 piece = None  # a surname inside a longer unknown name is not that person
+                # (a capitalised role after it is no name: "the Maduro Regime", a headline)
             if piece is not None and piece.kind == "person" and piece.end < len(tokens) and (
                     tokens[piece.end].lower().rstrip(".") in GENERATIONS):
                 # "Donald Trump Jr.", "Ruiz III": a namesake of another generation, not the
