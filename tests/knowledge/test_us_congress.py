@@ -22,11 +22,12 @@ CURRENT = """\
 """
 HISTORICAL = (
     "last_name,first_name,middle_name,suffix,nickname,full_name,birthday,gender,type,state,district,"
-    "senate_class,party,thomas_id,fec_ids\n"
-    "Brackenbury,Cuthbert,,,,,1921-01-01,M,sen,NE,,2,Republican,09901,\n"
-    "Oldfellow,Ezra,,,,,1801-01-01,M,rep,NE,1,,Whig,,\n"
-    "Tumbleweed,Hank,,,,,1930-01-01,M,rep,TX,3,,Democrat,09902,\n"
-    "Tumbleweed,Hank,,Jr.,,,1960-01-01,M,rep,TX,3,,Democrat,09903,\n"
+    "senate_class,party,thomas_id,fec_ids,bioguide_id\n"
+    "Brackenbury,Cuthbert,,,,,1921-01-01,M,sen,NE,,2,Republican,09901,,Z000011\n"
+    "Oldfellow,Ezra,,,,,1801-01-01,M,rep,NE,1,,Whig,,,Z000012\n"
+    "Tumbleweed,Hank,,,,,1930-01-01,M,rep,TX,3,,Democrat,09902,,Z000013\n"
+    "Tumbleweed,Hank,,Jr.,,,1960-01-01,M,rep,TX,3,,Democrat,09903,,Z000014\n"
+    "Quillfeather,Rosalind,T.,,Roz,,1950-01-01,F,rep,VT,1,,Democrat,09904,,Z000001\n"
 )
 EXECUTIVE = """\
 - id: {bioguide: Z000003}
@@ -64,7 +65,7 @@ def run_import(tmp_path: Path) -> KnowledgeBase:
 
 def test_current_member_terms_merge_and_a_running_term_stays_open(tmp_path):
     kb = run_import(tmp_path)
-    [roz] = kb.people_named("Roz Quillfeather")
+    [roz] = kb.people_named("Roz Quillfeather")  # also in the past file: one person
     assert roz.wikidata == "Q900001" and "Rosalind T. Quillfeather" in roz.aliases
     spans = sorted((o.start, o.end, o.title) for o in roz.offices)
     assert spans[0][:2] == ("2011-01-05", "2015-01-03")  # two back-to-back House terms: one tenure

@@ -114,12 +114,21 @@ def current_members(path: Path, cutoff: str) -> list[Member]:
     return members
 
 
-def past_members(path: Path) -> list[Member]:
+def current_ids(path: Path) -> set[str]:
+    """Bioguide ids of the members in office (someone who left and came back is in both files)."""
+    import yaml
+
+    return {entry["id"]["bioguide"] for entry in yaml.safe_load(path.read_text(encoding="utf-8"))}
+
+
+def past_members(path: Path, current: set[str] = frozenset()) -> list[Member]:
     members = []
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if not row["thomas_id"]:
                 continue  # no THOMAS id: left Congress before 1973
+            if row.get("bioguide_id") in current:
+                continue  # back in office: the current file has their dated terms
             title = _legislator_title(row["type"], row["state"], row["party"])
             members.append(Member(
                 _names(row["first_name"], row["middle_name"], row["last_name"], row["nickname"],
@@ -285,7 +294,8 @@ def run(source: Path, out_dir: Path = DATA_DIR / "people") -> dict[str, int]:
     cutoff = max(t.start for m in current for t in m.tenures)  # the data's own "now"
     current = current_members(source / "legislators-current.yaml", cutoff)
     executive_rows = merger.rows(executives(source / "executive.yaml", cutoff))
-    congress_rows = merger.rows(current + past_members(source / "legislators-historical.csv"))
+    returned = current_ids(source / "legislators-current.yaml")
+    congress_rows = merger.rows(current + past_members(source / "legislators-historical.csv", returned))
     write(out_dir / "us_congress.tsv", congress_rows)
     write(out_dir / "us_executive.tsv", executive_rows)
     return {"congress_rows": len(congress_rows), "executive_rows": len(executive_rows),
