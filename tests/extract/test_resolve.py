@@ -239,3 +239,11 @@ def test_a_member_of_a_leaders_body_is_not_the_leader(namesakes):
 def test_a_capitalised_role_after_a_surname_is_no_part_of_a_name(namesakes):
     # headline case: "Brandtner Government Falls"
     assert placed(namesakes, "Brandtner Government", "2021-05-01") == ("HUN", "GOV")
+
+
+def test_a_surname_still_means_a_leader_shortly_after_they_leave_office(namesakes):
+    # Brandtner left office at the end of 2024: in mid-2025 she is still "Brandtner" …
+    found = namesakes.resolve("Brandtner", "2025-06-01")
+    assert found.actor.id == "orsolya-brandtner" and found.actor.sector == "ELI"
+    # … but not a decade on, when the surname alone is no evidence
+    assert namesakes.resolve("Brandtner", "2035-06-01") is None

@@ -27,7 +27,8 @@ from newsgraph.records import Actor, Mention
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Entities whose words name no actor, even capitalised ("in May", "The American Pageant").
-NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART", "LAW"})
+# (Not CARDINAL: the recogniser swallows "Hundreds of Iraqi Turkmen" into one.)
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "WORK_OF_ART", "LAW"})
 # Left dependents that belong to a mention's span.
 LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummod", "quantmod", "punct"})
 # Prepositions that make a place a location rather than an acting government.

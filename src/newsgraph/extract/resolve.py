@@ -63,6 +63,8 @@ RELATIONAL = frozenset("ally allies partner partners neighbour neighbours neighb
 PROMINENT = frozenset({"head_of_state", "head_of_government", "vice_president", "foreign_minister",
                        "defence_minister", "finance_minister", "interior_minister", "justice_minister",
                        "central_bank_governor", "speaker", "igo_head"})
+# How long after leaving a prominent office a surname alone still means its holder.
+RECENT_YEARS = 2
 # Honorifics: they say a person is meant ("Mr. West"), never who.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "madam", "sir", "dame"})
 # Generational suffixes: "X Jr." is not X.
@@ -328,6 +330,10 @@ class Resolver:
         if surname and is_common_word(surname):
             return None
         prominent = [p for p in people if self._prominent(p, date)]
+        if not prominent and date is not None:
+            # no one of that name holds such an office now: someone who left one lately is
+            # still called by surname ("Pompeo" months after leaving office)
+            prominent = [p for p in people if self._lately_prominent(p, date)]
         if len(prominent) > 1 and date is None:
             # no date: news names the current Maduro, not a Honduran president of the 2000s
             def last_end(p):
@@ -336,6 +342,12 @@ class Resolver:
             if last_end(prominent[0]) > last_end(prominent[1]):
                 return prominent[0]
         return prominent[0] if len(prominent) == 1 else None
+
+    def _lately_prominent(self, person, date: str) -> bool:
+        """Left a PROMINENT office within RECENT_YEARS before the date."""
+        day = date[:10]
+        since = f"{int(day[:4]) - RECENT_YEARS:04d}{day[4:]}"
+        return any(o.role in PROMINENT and o.end and since <= o.end[:10] <= day for o in person.offices)
 
     def _prominent(self, person, date: str | None) -> bool:
         office = self.kb.office_on(person, date)
