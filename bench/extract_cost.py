@@ -29,6 +29,9 @@ def main() -> None:
     docs = list(nlp.pipe((a.text for a in articles), batch_size=25))
     parse = time.perf_counter() - start
     kb, lexicon = extract.resolver.kb, extract.lexicon
+    from newsgraph.extract.events.model import default_threshold
+
+    threshold = default_threshold()
     seconds = dict.fromkeys(("mentions", "quotes", "events", "labels", "tone"), 0.0)
     events = 0
     for article, doc in zip(articles, docs):
@@ -38,9 +41,9 @@ def main() -> None:
         t1 = time.perf_counter()
         quotes = find_quotes(article.article_id, doc, mentions, actors, kb)
         t2 = time.perf_counter()
-        found = find_events(article.article_id, doc, mentions, quotes, lexicon, date=article.date,
-                            date_precision=article.date_precision, actors=actors, resolver=extract.resolver,
-                            extra_actors={})
+        found, _implied = find_events(article.article_id, doc, mentions, quotes, lexicon, date=article.date,
+                                      date_precision=article.date_precision, actors=actors,
+                                      resolver=extract.resolver)
         t3 = time.perf_counter()
         labels = find_labels(article.article_id, doc, mentions, quotes, kb)
         t4 = time.perf_counter()
@@ -49,10 +52,10 @@ def main() -> None:
         for name, a, b in (("mentions", t0, t1), ("quotes", t1, t2), ("events", t2, t3), ("labels", t3, t4),
                            ("tone", t4, t5)):
             seconds[name] += b - a
-        events += len(found)
+        events += sum(1 for e in found if e.confidence >= threshold)
     total = parse + sum(seconds.values())
     tokens = sum(len(d) for d in docs)
-    print(f"{len(articles)} articles, {tokens:,} tokens, {events:,} events")
+    print(f"{len(articles)} articles, {tokens:,} tokens, {events:,} events at confidence ≥ {threshold}")
     print(f"{'parse':<9} {parse:7.2f} s  {parse / total:6.1%} of parse + extraction")
     for name, value in seconds.items():
         print(f"{name:<9} {value:7.2f} s  {value / total:6.1%}   ({value / parse:.1%} of the parse)")

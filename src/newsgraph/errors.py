@@ -86,6 +86,7 @@ class Errors:
     E196 = "Row has no note"
     E197 = "Required column {column} is empty"
     E198 = "Unknown object class @{name}"
+    E199 = "The event model {path} is missing: rebuild it with `python -m newsgraph.train events`"
     E201 = "Cannot open store {path}: {reason}"
     E202 = "Store {path} has schema version {found}, newer than this newsgraph ({known}); upgrade newsgraph"
     E203 = "Unknown table {table!r} (known: {known})"

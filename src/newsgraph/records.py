@@ -165,6 +165,8 @@ class Event:
     `status` is done, intended (pledged, will), threatened, or claimed (told only
     inside a quote, by `speaker_id`). `target_id` is None for events with no target
     actor in the text. Evidence offsets are into the article's clean text.
+    `confidence` is the trained coder's probability for this type; `decided_by` names
+    the features that weighed most in that decision, for audit.
     """
 
     article_id: str
@@ -186,6 +188,8 @@ class Event:
     date: str | None = None
     date_precision: str | None = None
     location: str | None = None
+    confidence: float | None = None
+    decided_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

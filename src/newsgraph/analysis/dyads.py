@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from . import dates
-from .sql import rows
+from .sql import kept_events, rows
 
 
 def dyad_timeline(store_or_conn: Any, *, top: int = 6) -> list[dict[str, Any]]:
@@ -24,7 +24,7 @@ def dyad_timeline(store_or_conn: Any, *, top: int = 6) -> list[dict[str, Any]]:
         conn,
         "SELECT e.source_country, e.target_country, e.quad_class, e.goldstein, "
         "COALESCE(e.date, a.date) AS date FROM events AS e JOIN articles AS a USING (article_id) "
-        "WHERE e.negated = 0 AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL "
+        f"WHERE {kept_events('e')} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL "
         "AND e.source_country != e.target_country",
     )
     table: dict[tuple[str, str], dict[str | None, dict[str, float]]] = defaultdict(dict)

@@ -67,3 +67,12 @@ def polarity(value: Any) -> int | None:
     if isinstance(value, (int, float)):
         return (value > 0) - (value < 0)
     return _POLARITY.get(str(value).strip().casefold())
+
+
+def kept_events(alias: str = "") -> str:
+    """The SQL condition for events an analysis counts: not negated, and coded with at
+    least the model's threshold of confidence (rows from before the model have none)."""
+    from newsgraph.extract.events.model import default_threshold
+
+    p = f"{alias}." if alias else ""
+    return f"({p}negated = 0 AND ({p}confidence IS NULL OR {p}confidence >= {default_threshold():.4f}))"

@@ -23,7 +23,7 @@ from typing import Any
 
 from . import dates, minhash, tfidf
 from .actors import STATE_SECTORS
-from .sql import rows, source_of
+from .sql import kept_events, rows, source_of
 from .text import content_words, shingles
 
 # How much each kind of evidence counts towards "the same event", and the bar it
@@ -77,7 +77,7 @@ def _load(conn: sqlite3.Connection) -> dict[str, _Doc]:
     for e in rows(
         conn,
         "SELECT article_id, source_country, target_country, source_sector, target_sector, plover "
-        "FROM events WHERE negated = 0",
+        f"FROM events WHERE {kept_events()}",
     ):
         doc = docs.get(e["article_id"])
         if doc is None:

@@ -126,6 +126,10 @@ def export(
         str, typer.Option("--format", "-f", help="jsonl, csv, parquet, or gdelt (events only: GDELT 2.0 Event TSV).")
     ] = "jsonl",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file [default: standard output].")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Events only: keep those coded with at least this confidence [default: the model's threshold, "
+             "chosen for precision 0.85 on our dev split; 0 keeps every candidate].")] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Write a table of the store as JSONL (default), CSV or Parquet."""
@@ -133,13 +137,17 @@ def export(
     from newsgraph.store.export import export as export_table
 
     get_table(table)  # an unknown table is a usage error before any file is touched
+    if table == "events" and min_confidence is None:
+        from newsgraph.extract.events.model import default_threshold
+
+        min_confidence = default_threshold()
 
     with open_store(store, readonly=True) as st:
         if out is None:
-            export_table(st, table, format=format, out=sys.stdout.buffer)
+            export_table(st, table, format=format, out=sys.stdout.buffer, min_confidence=min_confidence)
             sys.stdout.flush()
         else:
-            n = export_table(st, table, format=format, out=out)
+            n = export_table(st, table, format=format, out=out, min_confidence=min_confidence)
             from newsgraph.cli.render import err
 
             err.print(f"newsgraph: wrote {n:,} {table} rows to {out}", markup=False)
@@ -277,13 +285,16 @@ def eval_events(
     gold: Annotated[Path, typer.Argument(help="PLOVER GSR-style event annotations (JSONL).")],
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N sentences.")] = None,
     show_misses: Annotated[bool, typer.Option("--misses", help="List every sentence with a miss.")] = False,
+    min_confidence: Annotated[Optional[float], typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Count events coded with at least this confidence "
+        "[default: the model's threshold].")] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Precision, recall and F1 of event coding on (source country, target country, PLOVER type)."""
     from newsgraph.evaluate.events import score_events
 
     misses: list = []
-    score = score_events(gold, limit=limit, misses=misses if show_misses else None)
+    score = score_events(gold, limit=limit, misses=misses if show_misses else None, min_confidence=min_confidence)
     _print_score(score, misses)
 
 

@@ -9,9 +9,11 @@ bodies; a few legacy country codes). What is compared, stated once:
   with sectors (`HUN GOV`);
 - our actor's "country" is its ISO code, or `IGO`/`NGO` when it is an international
   body with no country; an event with no target actor has target "";
-- an international body has no country: at the country level every one of them (IGO,
-  NGO, IMG, ISM) is the one value "INT", since the gold files Amnesty and the Red Cross
-  under IGO where CAMEO's own dictionaries say NGO; the sector figure keeps the bodies apart;
+- an international body has no country: at the country level its kind stands in its place
+  (IGO, NGO, IMG, ISM), so an intergovernmental body and an NGO are different classes, the
+  way CAMEO codes them;
+- only events at or above the model's confidence threshold count (what an export keeps),
+  unless `min_confidence` says otherwise;
 - legacy gold labels are mapped to PLOVER 2 names: FIGHT → ASSAULT, DEMAND →
   REQUEST, DISAPPROVE → ACCUSE, INVESTIGATE → ACCUSE; legacy codes JAP → JPN, ITL →
   ITA, VTN → VNM;
@@ -41,7 +43,7 @@ def _gold_actor(code: str | None) -> tuple[str, str]:
     if not code:
         return "", ""
     if code[:3] in BODIES:
-        return "INT", code[:3]
+        return code[:3], code[:3]
     return LEGACY_COUNTRIES.get(code[:3], code[:3]), code[3:6]
 
 
@@ -51,12 +53,13 @@ def _ours(actor) -> tuple[str, str]:
     if actor.country:
         return SUCCESSORS.get(actor.country, actor.country), actor.sector or ""
     if actor.sector in ("IGO", "NGO"):
-        return "INT", actor.sector
+        return actor.sector, actor.sector
     return "", actor.sector or ""
 
 
 def score_events(gold_path: str | Path, *, nlp=None, limit: int | None = None,
-                 misses: list | None = None) -> dict[str, Any]:
+                 misses: list | None = None, min_confidence: float | None = None,
+                 extract=None) -> dict[str, Any]:
     from newsgraph.extract import Extractor
     from newsgraph.records import Article
 
@@ -64,7 +67,11 @@ def score_events(gold_path: str | Path, *, nlp=None, limit: int | None = None,
         from newsgraph.nlp import load_pipeline
 
         nlp = load_pipeline()
-    extract = Extractor()
+    extract = extract or Extractor()
+    if min_confidence is None:
+        from newsgraph.extract.events.model import default_threshold
+
+        min_confidence = default_threshold()
     hits = hits_sector = n_pred = n_gold = sentences = 0
     for row in read_jsonl(gold_path, limit):
         sentences += 1
@@ -76,7 +83,7 @@ def score_events(gold_path: str | Path, *, nlp=None, limit: int | None = None,
         actors = {a.id: a for a in records.actors}
         ours = []
         for e in records.events:
-            if e.negated:
+            if e.negated or e.confidence is not None and e.confidence < min_confidence:
                 continue
             src, tgt = _ours(actors.get(e.source_id)), _ours(actors.get(e.target_id))
             ours.append(((src[0], tgt[0], e.plover), (src, tgt, e.plover)))

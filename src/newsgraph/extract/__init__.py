@@ -5,7 +5,7 @@
     link       later mentions → the actor introduced earlier in the article
     mentions   actor mentions in a parsed document
     quotes     who said what: quote spans, cues, speakers resolved through the mentions
-    events     who did what to whom: predicates from the parse, coded from the event lexicon
+    events     who did what to whom: rule-made candidates, decided by a trained model
     labels     the descriptors the text hangs on each actor, with their voice
     tone       tone toward each actor, from the words around its mentions, per voice
 """
@@ -41,11 +41,10 @@ class Extractor:
         date = _day_or_none(article.date)
         mentions, actors = find_mentions(article.article_id, doc, self.resolver, date)
         quotes = find_quotes(article.article_id, doc, mentions, actors, self.resolver.kb)
-        extra: dict = {}
-        events = find_events(article.article_id, doc, mentions, quotes, self.lexicon,
-                             date=article.date, date_precision=article.date_precision,
-                             actors=actors, resolver=self.resolver, extra_actors=extra)
-        actors = list(actors) + [a for a in extra.values() if a.id not in {x.id for x in actors}]
+        events, implied = find_events(article.article_id, doc, mentions, quotes, self.lexicon,
+                                      date=article.date, date_precision=article.date_precision,
+                                      actors=actors, resolver=self.resolver)
+        actors = list(actors) + [a for a in implied if a.id not in {x.id for x in actors}]
         labels = find_labels(article.article_id, doc, mentions, quotes, self.resolver.kb)
         tones = find_tones(article.article_id, doc, mentions, quotes, labels)
         return ArticleRecords(

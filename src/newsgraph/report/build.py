@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import __version__
 from ..analysis import compare_actor, conflicting_claims, dyad_timeline, find_stories
-from ..analysis.sql import has_table, rows, source_of
+from ..analysis.sql import has_table, kept_events, rows, source_of
 from ..errors import UsageError
 from . import svg
 
@@ -70,7 +70,8 @@ def report_data(store) -> dict[str, Any]:
         "SELECT e.article_id, COALESCE(e.date, a.date) AS date, a.outlet, e.source_name, e.target_name, "
         "e.plover, e.cameo, e.quad_class, e.goldstein, e.status, e.negated, e.trigger, "
         "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence "
-        "FROM events AS e JOIN articles AS a USING (article_id) ORDER BY date, e.article_id, e.idx LIMIT ?",
+        f"FROM events AS e JOIN articles AS a USING (article_id) WHERE {kept_events('e')} "
+        "ORDER BY date, e.article_id, e.idx LIMIT ?",
         (MAX_ROWS,),
     )
     quotes = rows(
@@ -83,7 +84,7 @@ def report_data(store) -> dict[str, Any]:
         row["source"] = source_of(row)
     stories = find_stories(conn)
     story_by_id = {s["story_id"]: s for s in stories["stories"]}
-    plover = Counter(e["plover"] for e in rows(conn, "SELECT plover FROM events WHERE negated = 0"))
+    plover = Counter(e["plover"] for e in rows(conn, f"SELECT plover FROM events WHERE {kept_events()}"))
     return {
         "version": __version__,
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

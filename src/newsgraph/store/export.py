@@ -49,8 +49,12 @@ def export(
     out: Output = None,
     where: Mapping[str, Any] | None = None,
     batch_size: int = BATCH_ROWS,
+    min_confidence: float | None = None,
 ) -> int:
     """Write `table` (optionally filtered as in `Store.iter_rows`) to `out`.
+
+    For events, `min_confidence` keeps those the coder was at least that sure of
+    (the CLI passes the model's threshold unless told otherwise).
 
     `out` is a path, a text or binary stream, or None for stdout (JSONL and
     CSV only: Parquet needs a seekable file of its own, so a path). Returns the
@@ -64,7 +68,7 @@ def export(
     is_path = isinstance(out, (str, os.PathLike))
     if format == "parquet" and not is_path:
         raise StoreError("E205")
-    rows = store.iter_rows(table, where=where)
+    rows = store.iter_rows(table, where=where, min_confidence=min_confidence)
     if format == "parquet":
         with _atomic(Path(out)) as tmp:  # type: ignore[arg-type]
             return _write_parquet(rows, spec, tmp, batch_size)

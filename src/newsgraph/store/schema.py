@@ -282,6 +282,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             LEFT JOIN actors s ON s.actor_id = e.speaker_id""",
         ),
     ),
+    Migration(
+        "events: the trained coder's confidence and the features that decided each event",
+        (
+            "ALTER TABLE events ADD COLUMN confidence REAL",
+            "ALTER TABLE events ADD COLUMN decided_by TEXT NOT NULL DEFAULT '[]'",  # JSON list of str
+            "CREATE INDEX events_confidence ON events (confidence)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

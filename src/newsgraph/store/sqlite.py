@@ -71,7 +71,7 @@ _INSERT_QUOTE = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
-_INSERT_EVENT = "INSERT INTO events VALUES (" + ", ".join("?" * 26) + ")"
+_INSERT_EVENT = "INSERT INTO events VALUES (" + ", ".join("?" * 28) + ")"
 _INSERT_LABEL = "INSERT INTO labels VALUES (" + ", ".join("?" * 14) + ")"
 _INSERT_TONE = "INSERT INTO tones VALUES (" + ", ".join("?" * 12) + ")"
 
@@ -345,7 +345,8 @@ class Store:
                            target.country if target else None, target.sector if target else None,
                            e.trigger, e.plover, e.mode, e.cameo, e.quad_class, e.goldstein, int(e.negated),
                            e.status, e.speaker_id, e.date, e.date_precision, e.location,
-                           _encode(list(e.amounts)), e.evidence_start, e.evidence_end))
+                           _encode(list(e.amounts)), e.evidence_start, e.evidence_end, e.confidence,
+                           _encode(list(e.decided_by))))
         conn.executemany(_INSERT_EVENT, events)
         self._insert_framing(conn, records, actors)
         return True
@@ -418,15 +419,21 @@ class Store:
         where: Mapping[str, Any] | None = None,
         limit: int | None = None,
         offset: int = 0,
+        min_confidence: float | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Stream a table's public columns, in its export order, JSON decoded.
 
         `where` filters on equality: `{"outlet": "X"}`; None matches NULL; a list,
-        tuple or set matches any of its values. Rows are read lazily from
-        SQLite, so iterating a large table keeps memory flat.
+        tuple or set matches any of its values. `min_confidence` keeps events the
+        coder was at least that sure of (rows coded before the model, with no
+        confidence, are kept). Rows are read lazily from SQLite, so iterating a
+        large table keeps memory flat.
         """
         spec = get_table(table)
         clause, params = _where_clause(spec, where)
+        if min_confidence is not None and "confidence" in spec.column_names:
+            clause += (" AND " if clause else " WHERE ") + "(confidence IS NULL OR confidence >= ?)"
+            params.append(float(min_confidence))
         columns = ", ".join(f'"{name}"' for name in spec.column_names)
         sql = f"SELECT {columns} FROM {spec.relation}{clause} ORDER BY {spec.order_by}"
         if limit is not None or offset:

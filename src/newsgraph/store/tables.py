@@ -190,6 +190,7 @@ TABLES: dict[str, TableSpec] = {
             real("goldstein"), integer("negated"), text("status"), text("speaker_id"), text("speaker_name"),
             text("date"), text("date_precision"), text("location"), json("amounts", _strings),
             integer("evidence_start"), integer("evidence_end"), text("evidence_text"),
+            real("confidence"), json("decided_by", _strings),
         ),
         order_by="article_id, idx",
         source="events_public",

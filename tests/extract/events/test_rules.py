@@ -1,11 +1,16 @@
-"""Event coding from the parse, on short texts of our own (not from any corpus)."""
+"""The rules' proposals (`extract/events/rules.py`), on short texts of our own.
+
+The rules read the parse through the event lexicon; their reading is a candidate and a
+feature for the trained coder, which decides (`test_coder.py`). These cases pin what
+the rules propose, so a change to a construction shows up here first.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract import Extractor
-from newsgraph.records import Article
+from newsgraph.extract import Extractor, find_mentions, find_quotes
+from newsgraph.extract.events.rules import propose
 
 
 @pytest.fixture(scope="module")
@@ -14,16 +19,18 @@ def extract():
 
 
 def events_of(nlp, extract, text, date="2021-06-01"):
-    article = Article(article_id="t", input_id=None, path="", line=None, format="txt", outlet=None, url=None,
-                      title=None, byline=None, date=date, date_source="user", date_precision="day", text=text)
-    records = extract(article, nlp(text))
-    actors = {a.id: a for a in records.actors}
+    doc = nlp(text)
+    mentions, found_actors = find_mentions("t", doc, extract.resolver, date)
+    quotes = find_quotes("t", doc, mentions, found_actors, extract.resolver.kb)
+    proposals, implied = propose("t", doc, mentions, quotes, extract.lexicon, date=date, date_precision="day",
+                                 actors=found_actors, resolver=extract.resolver)
+    actors = {a.id: a for a in list(found_actors) + list(implied.values())}
 
     def country(actor_id):
         a = actors.get(actor_id)
         return a.country if a else None
 
-    return [(country(e.source_id), country(e.target_id), e.plover, e) for e in records.events]
+    return [(country(p.event.source_id), country(p.event.target_id), p.event.plover, p.event) for p in proposals]
 
 
 def test_active_sanctions_with_their_target(nlp, extract):

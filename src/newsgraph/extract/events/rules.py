@@ -1,4 +1,7 @@
-"""Events: who did what to whom, read from the dependency parse and coded from the lexicon.
+"""Rule proposals: who did what to whom, read from the dependency parse and coded from the lexicon.
+
+The rules were the coder until the trained model (`model.py`) took the decision; they now
+propose candidates and their reading is a feature.
 
 For every verb of a sentence that has actors, the predicate is looked up in the event
 lexicon (`knowledge/events.py`) with what selects its reading — a particle, the
@@ -41,14 +44,23 @@ AMOUNT = re.compile(
 )
 
 
-def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[Quote], lexicon,
-                *, date: str | None = None, date_precision: str | None = None,
-                actors: Sequence[Actor] = (), resolver=None, extra_actors: dict | None = None) -> list[Event]:
-    """Every coded event of the document, each tied to its sentence.
+class Proposal(NamedTuple):
+    """An event the rules propose, with the token that triggered it."""
 
-    An event's date comes from the date expression of its sentence nearest the
-    trigger ("last month", "on Friday", "in November"), resolved against the article
-    date; with none, the article's date at its precision (`when.event_date`).
+    event: Event
+    trigger: int
+
+
+def propose(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[Quote], lexicon,
+            *, date: str | None = None, date_precision: str | None = None,
+            actors: Sequence[Actor] = (), resolver=None) -> tuple[list[Proposal], dict[str, Actor]]:
+    """The rules' reading of every sentence, and the actors it implies that no mention
+    names (a protest's own government, unidentified attackers).
+
+    The rules are a candidate generator and a feature for the trained coder, not the
+    final word: `coder.find_events` decides. An event's date comes from the date
+    expression of its sentence nearest the trigger, resolved against the article date
+    (`when.event_date`).
     """
     coder = _Coder(article_id, doc, mentions, quotes, lexicon)
     coder.date, coder.date_precision = date, date_precision
@@ -56,9 +68,7 @@ def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
     coder.bare_states = {a.id for a in actors if a.country and not a.sector}
     coder.resolver = resolver
     events = coder.run()
-    if extra_actors is not None:  # actors an event names that no mention does (a protest's target)
-        extra_actors.update(coder.extra)
-    return events
+    return [Proposal(e, coder.trigger_of[id(e)]) for e in events], dict(coder.extra)
 
 
 class _Coder:
@@ -86,6 +96,7 @@ class _Coder:
         self.bare_states: set[str] = set()  # actors that are a state named as such ("Serbia")
         self.resolver = None
         self.extra: dict[str, Actor] = {}
+        self.trigger_of: dict[int, int] = {}  # id(event) → index of its trigger token
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -942,7 +953,7 @@ class _Coder:
         amounts = tuple(m.group(0).strip() for m in AMOUNT.finditer(self.text, start, end))
         status = "claimed" if speaker is not None and coding.status == "done" else coding.status
         date, precision = event_date(self.text[start:end], start, verb.idx, self.date, self.date_precision)
-        return Event(
+        event = Event(
             article_id=self.article_id, sentence=index, source_id=source.actor_id,
             target_id=target.actor_id if target else None, trigger=verb.text,
             plover=coding.plover, mode=coding.mode or None, cameo=coding.cameo,
@@ -951,6 +962,8 @@ class _Coder:
             evidence_start=start, evidence_end=end, date=date, date_precision=precision,
             location=self._location(sent),
         )
+        self.trigger_of[id(event)] = verb.i
+        return event
 
     def _location(self, sent: Span) -> str | None:
         """The country of the first place the sentence says something happened in."""

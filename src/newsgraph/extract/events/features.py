@@ -1,0 +1,175 @@
+"""Features of a candidate: what the model weighs to decide its type, or none.
+
+Sparse, named features (a name → 1.0): the trigger and what the lexicon makes of it (and
+of every predicate on the path between the actors), the rules' reading, the dependency path,
+the actors' kinds, the assertion cues, and the words between. Names are readable, so the
+features that decided an event can be shown to whoever audits it.
+
+Dense features: the parser's own contextual vectors (spaCy's tok2vec, `doc.tensor`, 96
+numbers a token) of the trigger and of the two actors' heads, scaled to unit length. They
+let what is learnt of "accused" reach "lambasted", which no word list of ours names.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.events.assertion import Assertion, reported
+from newsgraph.extract.events.candidates import Candidate
+
+
+def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors: dict[str, str | None],
+              speech_verbs) -> dict[str, float]:
+    trigger = doc[c.trigger]
+    lemma = trigger.lemma_.lower()
+    f: dict[str, float] = {"bias": 1.0}
+
+    def on(name: str) -> None:
+        f[name] = 1.0
+
+    on(f"trig={lemma}")
+    on(f"trig_pos={trigger.pos_}")
+    on(f"trig_dep={trigger.dep_}")  # a relative clause or modifier often only identifies (background)
+    on(f"lex+trig_dep={lemma_lex(lexicon, trigger)}+{trigger.dep_}")
+    if _unresolved_object(doc, trigger, c):
+        on("object_unresolved")  # the sentence names whom, but no actor was found there
+        if c.target is None:
+            on("notarget+object_unresolved")
+    on(f"tag={a.tag}")
+    entry = lexicon.noun(lemma) if trigger.pos_ == "NOUN" else lexicon.verb(lemma)
+    lex = entry.plover if entry is not None and entry.plover else "none"
+    on(f"lex={lex}")
+    obj = next((ch for ch in trigger.children if ch.dep_ in ("dobj", "obj")), None)
+    if obj is not None:
+        on(f"obj={obj.lemma_.lower()}")
+        on(f"trig+obj={lemma}+{obj.lemma_.lower()}")
+        noun = lexicon.noun(obj.lemma_.lower())
+        if noun is not None and noun.plover:
+            on(f"objlex={noun.plover}")
+    for ch in trigger.children:
+        if ch.dep_ == "prt":
+            on(f"trig+prt={lemma}+{ch.lower_}")
+    p = c.proposal
+    if p is not None:
+        on(f"rule={p.plover}")
+        on(f"rule_status={p.status}")
+        on(f"rule_cameo={p.cameo[:3]}")
+        on(f"rule+lex={p.plover}+{lex}")
+        if p.negated:
+            on("rule_negated")
+    else:
+        on("rule=none")
+        on(f"norule+lex={lex}")
+    path = c.path
+    on(f"path={'/'.join(path[:6])}")
+    on(f"plen={min(len(path), 8)}")
+    on(f"sdep={path[0]}")
+    if c.target is None:
+        on("target=none")
+        on(f"notarget+lex={lex}")
+    else:
+        on(f"tdep={path[-1]}")
+        tk = doc.char_span(c.target.start, c.target.end, alignment_mode="expand")
+        if tk is not None and len(tk):
+            root = tk.root
+            if root.dep_ == "pobj":
+                on(f"tprep={root.head.lower_}")
+                on(f"lex+tprep={lex}+{root.head.lower_}")
+        on(f"tkind={c.target.kind}")
+        on(f"tsector={sectors.get(c.target.actor_id) or 'STATE'}")
+        on(f"lex+tdep={lex}+{path[-1]}")
+    on(f"skind={c.source.kind}")
+    on(f"ssector={sectors.get(c.source.actor_id) or 'STATE'}")
+    on(f"lex+sdep={lex}+{path[0]}")
+    on(f"shows={c.source.how.split(':')[0]}")
+    for m in a.modals:
+        on(f"modal={m}")
+        on(f"modal+lex={m}+{lex}")
+    if a.negated:
+        on("negated")
+    for g, link in list(zip(a.governors, a.links))[:2]:
+        on(f"gov={g}")
+        on(f"gov+link={g}+{link}")
+    if a.condition:
+        on("condition")
+    if a.question:
+        on("question")
+    if a.in_quote:
+        on("in_quote")
+    if reported(a, speech_verbs):
+        on("reported")
+    if a.heading:
+        on("heading")
+    for t in _path_tokens(doc, c):
+        e = lexicon.noun(t.lemma_.lower()) if t.pos_ == "NOUN" else lexicon.verb(t.lemma_.lower())
+        if e is not None and e.plover:
+            on(f"pathlex={e.plover}")
+        if t.pos_ == "VERB":
+            on(f"pathverb={t.lemma_.lower()}")
+    _dense(f, "vt", doc, trigger.i)
+    _dense(f, "vs", doc, _head_index(doc, c.source))
+    if c.target is not None:
+        _dense(f, "vg", doc, _head_index(doc, c.target))
+    lo = min(c.source.end, c.target.start if c.target else c.source.end)
+    hi = max(c.source.start, c.target.end if c.target else c.source.start)
+    between = [t for t in sent if lo <= t.idx < hi and not t.is_punct and not t.is_stop]
+    for t in between[:8]:
+        on(f"btw={t.lemma_.lower()}")
+    if len(between) > 8:
+        on("btw_long")
+    return f
+
+
+def lemma_lex(lexicon, token) -> str:
+    lemma = token.lemma_.lower()
+    entry = lexicon.noun(lemma) if token.pos_ == "NOUN" else lexicon.verb(lemma)
+    return entry.plover if entry is not None and entry.plover else "none"
+
+
+def _unresolved_object(doc: Doc, trigger, c: Candidate) -> bool:
+    """Whether the trigger's object, or the object of a preposition it governs, is a noun
+    phrase in which no mention of the candidate's target lies."""
+    spans = []
+    for ch in trigger.children:
+        if ch.dep_ in ("dobj", "dative") and ch.pos_ in ("NOUN", "PROPN"):
+            spans.append(ch)
+        elif ch.dep_ == "prep":
+            spans += [g for g in ch.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+    if not spans:
+        return False
+    if c.target is None:
+        return True
+    return not any(t.left_edge.idx <= c.target.start < t.right_edge.idx + len(t.right_edge) for t in spans)
+
+
+def _head_index(doc: Doc, mention) -> int | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root.i if span is not None and len(span) else None
+
+
+def _path_tokens(doc: Doc, c: Candidate):
+    """The trigger, its object and complement, and the words between the actors' heads
+    on the way up to their joint (what a predicate can hide behind)."""
+    trigger = doc[c.trigger]
+    yield trigger
+    for ch in trigger.children:
+        if ch.dep_ in ("dobj", "xcomp", "ccomp", "attr"):
+            yield ch
+    s = _head_index(doc, c.source)
+    if s is not None:
+        t = doc[s]
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            yield t
+
+
+def _dense(f: dict[str, float], prefix: str, doc: Doc, i: int | None) -> None:
+    if i is None or doc.tensor is None or not len(doc.tensor):
+        return
+    v = np.asarray(doc.tensor[i], dtype=np.float32)
+    norm = float(np.linalg.norm(v)) or 1.0
+    for k, x in enumerate(v / norm):
+        f[f"{prefix}{k}"] = float(x)
