@@ -217,3 +217,17 @@ def test_exported_events_carry_an_id_the_outlet_and_their_evidence_sentence(tmp_
     assert row["outlet"] == "gazette"
     assert row["speaker_name"] == "Government of Russia"
     assert row["evidence_text"] == text[54:73] == "The talks ran late."
+
+
+def test_events_keep_their_confidence_and_an_export_keeps_those_at_the_threshold(tmp_path):
+    from newsgraph.store.export import export
+
+    _store_one_event(tmp_path / "c.db", confidence=0.4, decided_by=("rule=CONSULT", "trig=run"))
+    with open_store(tmp_path / "c.db", readonly=True) as store:
+        (row,) = store.iter_rows("events")
+        assert row["confidence"] == 0.4 and row["decided_by"] == ["rule=CONSULT", "trig=run"]
+        assert len(list(store.iter_rows("events", min_confidence=0.3))) == 1
+        assert list(store.iter_rows("events", min_confidence=0.5)) == []
+        out = io.StringIO()
+        assert export(store, "events", out=out, min_confidence=0.5) == 0
+        assert export(store, "events", format="gdelt", out=io.StringIO(), min_confidence=0.0) == 1

@@ -164,8 +164,15 @@ def stats(
     from newsgraph.cli.stats import print_stats
     from newsgraph.store import open_store
 
+    from newsgraph.extract.events.model import default_threshold
+
     with open_store(store, readonly=True) as st:
-        print_stats(st.stats(), as_json=json_)
+        stats = st.stats()
+        # the events table holds every candidate the model gave a type; say how many it keeps
+        threshold = default_threshold()
+        stats["events_kept"] = {"min_confidence": threshold,
+                                "events": sum(1 for _ in st.iter_rows("events", min_confidence=threshold))}
+        print_stats(stats, as_json=json_)
 
 
 @app.command()
