@@ -111,6 +111,7 @@ _SUFFIXES = (
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """One key for British and American spellings ("recognise", "recognize" → "recognize").
 

@@ -51,3 +51,12 @@ def test_the_packaged_model_is_small_and_sane():
     assert set(m.types.classes) <= set(PLOVER) and m.event.classes == ("NONE", "EVENT")
     assert 0.0 < m.threshold < 1.0 and m.meta["min_precision"] == 0.85
     assert m.types.weights.shape == (len(m.vocab), len(m.types.classes))
+
+
+def test_a_batch_decides_as_one_at_a_time():
+    m = toy()
+    many = [{"bias": 1.0, "trig=sanction": 1.0}, {"bias": 1.0, "modal=may": 1.0}, {"bias": 1.0}]
+    for one, batch in zip((m.decide(f) for f in many), m.decide_many(many)):
+        assert (one.type, one.status) == (batch.type, batch.status)
+        assert abs(one.confidence - batch.confidence) < 1e-5
+    assert m.explain(many[0], "SANCTION") == ("trig=sanction",)

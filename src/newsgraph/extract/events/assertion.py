@@ -55,9 +55,18 @@ def assess(trigger: Token, sent: Span, direct: Sequence[Quote], speech_verbs) ->
         if q.start <= trigger.idx < q.end:
             speaker, in_quote = q.speaker_id, True
             break
-    text = sent.text.rstrip()
+    text = _sentence_text(sent)
     return Assertion(tuple(modals), negated, tuple(governors), tuple(links), condition, text.endswith("?"),
                      speaker, in_quote, not text[-1:] in ".!?\"'”’" if text else False, trigger.tag_)
+
+
+def _sentence_text(sent: Span) -> str:
+    """The sentence's text without trailing space, built once per sentence (Span.text
+    joins its tokens on every access)."""
+    cache = sent.doc.user_data.setdefault("newsgraph_sentence_text", {})
+    if sent.start not in cache:
+        cache[sent.start] = sent.text.rstrip()
+    return cache[sent.start]
 
 
 def reported(assertion: Assertion, speech_verbs) -> bool:

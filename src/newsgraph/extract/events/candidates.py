@@ -33,8 +33,25 @@ class Candidate:
 
 def head(doc: Doc, mention: Mention) -> Token | None:
     """The syntactic head of a mention's span (the token whose head lies outside it)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    i = head_index(doc, mention.start, mention.end)
+    return doc[i] if i is not None else None
+
+
+def head_index(doc: Doc, start: int, end: int) -> int | None:
+    """The index of the head token of the characters start:end, found once per document."""
+    cache = doc.user_data.setdefault("newsgraph_heads", {})
+    if (start, end) not in cache:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        cache[(start, end)] = span.root.i if span is not None and len(span) else None
+    return cache[(start, end)]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once (Doc.text rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return text
 
 
 def ancestors(token: Token) -> list[Token]:

@@ -13,16 +13,19 @@ on the dev split for precision ("--min-confidence" changes it).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
+
+import numpy as np
 
 from spacy.tokens import Doc
 
 from newsgraph.extract.cues import load_cues
 from newsgraph.extract.events.assertion import Assertion, assess
-from newsgraph.extract.events.candidates import Candidate, candidates
-from newsgraph.extract.events.features import featurize
-from newsgraph.extract.events.model import NONE, Decision, EventModel, default_model
+from newsgraph.extract.events.candidates import Candidate, candidates, doc_text
+from newsgraph.extract.events.features import dense_vector, featurize
+from newsgraph.extract.events.model import Decision, EventModel, default_model
 from newsgraph.extract.events.rules import AMOUNT, propose
 from newsgraph.extract.when import event_date
 from newsgraph.records import Actor, Event, Mention, Quote
@@ -43,14 +46,19 @@ def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
     direct = [q for q in quotes if q.kind == "direct"]
     sents = list(doc.sents)
     speech = _speech_verbs()
+    text = doc_text(doc)
     best: dict[tuple, Event] = {}
-    for c in candidates(doc, mentions, proposals, functools.partial(_is_event_noun, lexicon)):
-        sent = sents[c.sentence]
-        a = assess(doc[c.trigger], sent, direct, speech)
-        decision = model.decide(featurize(c, doc, sent, a, lexicon, sectors, speech))
-        if decision.type == NONE or decision.confidence < floor:
+    found = candidates(doc, mentions, proposals, functools.partial(_is_event_noun, lexicon))
+    cues = [assess(doc[c.trigger], sents[c.sentence], direct, speech) for c in found]
+    named = [featurize(c, doc, sents[c.sentence], a, lexicon, sectors, speech, dense=False)
+             for c, a in zip(found, cues)]
+    dense = np.stack([dense_vector(c, doc) for c in found]) if found else None
+    for c, a, f, decision in zip(found, cues, named, model.decide_many(named, dense)):
+        if decision.confidence < floor:
             continue
-        event = _record(article_id, doc, sent, c, decision, a, lexicon, mentions, date, date_precision)
+        decision = dataclasses.replace(decision, decided_by=model.explain(f, decision.type))
+        event = _record(article_id, doc, text, sents[c.sentence], c, decision, a, lexicon, mentions, date,
+                        date_precision)
         key = (event.sentence, event.source_id, event.target_id, event.plover, event.negated)
         if key not in best or best[key].confidence < event.confidence:
             best[key] = event
@@ -75,14 +83,14 @@ def candidate_features(article_id: str, doc: Doc, mentions, quotes, lexicon, *, 
     return out
 
 
-def _record(article_id: str, doc: Doc, sent, c: Candidate, d: Decision, a: Assertion, lexicon,
+def _record(article_id: str, doc: Doc, text: str, sent, c: Candidate, d: Decision, a: Assertion, lexicon,
             mentions: Sequence[Mention], date, date_precision) -> Event:
     trigger = doc[c.trigger]
     cameo, mode = _coding(c, d.type, trigger, lexicon)
     start, end = sent.start_char, sent.end_char
-    while end > start and doc.text[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
-    when, precision = event_date(doc.text[start:end], start, trigger.idx, date, date_precision)
+    when, precision = event_date(text[start:end], start, trigger.idx, date, date_precision)
     speaker = a.quote_speaker or (c.proposal.speaker_id if c.proposal else None)
     status = d.status if d.status != "claimed" or speaker else "claimed"
     location = next((m.actor_id for m in mentions if m.kind == "location" and start <= m.start < end), None)
@@ -92,7 +100,7 @@ def _record(article_id: str, doc: Doc, sent, c: Candidate, d: Decision, a: Asser
         cameo=cameo, quad_class=lexicon.quad_class(cameo), goldstein=lexicon.goldstein(cameo),
         negated=a.negated or bool(c.proposal and c.proposal.negated), status=status,
         speaker_id=speaker if status == "claimed" else None,
-        amounts=tuple(m.group(0).strip() for m in AMOUNT.finditer(doc.text, start, end)),
+        amounts=tuple(m.group(0).strip() for m in AMOUNT.finditer(text, start, end)),
         evidence_start=start, evidence_end=end, date=when, date_precision=precision, location=location,
         confidence=round(d.confidence, 4), decided_by=d.decided_by)
 

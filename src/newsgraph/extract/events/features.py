@@ -12,15 +12,39 @@ let what is learnt of "accused" reach "lambasted", which no word list of ours na
 
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.events.assertion import Assertion, reported
-from newsgraph.extract.events.candidates import Candidate
+from newsgraph.extract.events.candidates import Candidate, head_index
+
+
+DENSE_PREFIXES = ("vt", "vs", "vg")  # trigger, source head, target head
+WIDTH = 96  # the model's tok2vec width
+
+
+def dense_names() -> list[str]:
+    """The names of the dense features, in the order `dense_vector` fills them."""
+    return [f"{p}{k}" for p in DENSE_PREFIXES for k in range(WIDTH)]
+
+
+def dense_vector(c: Candidate, doc: Doc) -> np.ndarray:
+    """The dense features of a candidate as one vector (zeros where a part is missing)."""
+    out = np.zeros(len(DENSE_PREFIXES) * WIDTH, dtype=np.float32)
+    for n, i in enumerate((c.trigger, _head_index(doc, c.source),
+                           _head_index(doc, c.target) if c.target is not None else None)):
+        if i is not None and doc.tensor is not None and len(doc.tensor) and doc.tensor.shape[1] == WIDTH:
+            v = np.asarray(doc.tensor[i], dtype=np.float32)
+            out[n * WIDTH:(n + 1) * WIDTH] = v / (float(np.linalg.norm(v)) or 1.0)
+    return out
 
 
 def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors: dict[str, str | None],
-              speech_verbs) -> dict[str, float]:
+              speech_verbs, *, dense: bool = True) -> dict[str, float]:
+    """The named features of a candidate; with `dense`, the dense ones too, by name (as
+    training reads them; at run time `dense_vector` gives them as one array instead)."""
     trigger = doc[c.trigger]
     lemma = trigger.lemma_.lower()
     f: dict[str, float] = {"bias": 1.0}
@@ -70,9 +94,9 @@ def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors
         on(f"notarget+lex={lex}")
     else:
         on(f"tdep={path[-1]}")
-        tk = doc.char_span(c.target.start, c.target.end, alignment_mode="expand")
-        if tk is not None and len(tk):
-            root = tk.root
+        ti = head_index(doc, c.target.start, c.target.end)
+        if ti is not None:
+            root = doc[ti]
             if root.dep_ == "pobj":
                 on(f"tprep={root.head.lower_}")
                 on(f"lex+tprep={lex}+{root.head.lower_}")
@@ -107,18 +131,29 @@ def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors
             on(f"pathlex={e.plover}")
         if t.pos_ == "VERB":
             on(f"pathverb={t.lemma_.lower()}")
-    _dense(f, "vt", doc, trigger.i)
-    _dense(f, "vs", doc, _head_index(doc, c.source))
-    if c.target is not None:
-        _dense(f, "vg", doc, _head_index(doc, c.target))
+    if dense:
+        for name, x in zip(dense_names(), dense_vector(c, doc)):
+            if x or not name.startswith("vg") or c.target is not None:
+                f[name] = float(x)
     lo = min(c.source.end, c.target.start if c.target else c.source.end)
     hi = max(c.source.start, c.target.end if c.target else c.source.start)
-    between = [t for t in sent if lo <= t.idx < hi and not t.is_punct and not t.is_stop]
+    starts = _token_starts(doc)
+    first = max(bisect.bisect_left(starts, lo), sent.start)
+    last = min(bisect.bisect_left(starts, hi), sent.end)
+    between = [t for t in doc[first:last] if not t.is_punct and not t.is_stop] if first < last else []
     for t in between[:8]:
         on(f"btw={t.lemma_.lower()}")
     if len(between) > 8:
         on("btw_long")
     return f
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset, computed once per document (kept in its user data)."""
+    starts = doc.user_data.get("newsgraph_token_starts")
+    if starts is None:
+        starts = doc.user_data["newsgraph_token_starts"] = [t.idx for t in doc]
+    return starts
 
 
 def lemma_lex(lexicon, token) -> str:
@@ -144,8 +179,7 @@ def _unresolved_object(doc: Doc, trigger, c: Candidate) -> bool:
 
 
 def _head_index(doc: Doc, mention) -> int | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root.i if span is not None and len(span) else None
+    return head_index(doc, mention.start, mention.end)
 
 
 def _path_tokens(doc: Doc, c: Candidate):
@@ -164,12 +198,3 @@ def _path_tokens(doc: Doc, c: Candidate):
                 break
             t = t.head
             yield t
-
-
-def _dense(f: dict[str, float], prefix: str, doc: Doc, i: int | None) -> None:
-    if i is None or doc.tensor is None or not len(doc.tensor):
-        return
-    v = np.asarray(doc.tensor[i], dtype=np.float32)
-    norm = float(np.linalg.norm(v)) or 1.0
-    for k, x in enumerate(v / norm):
-        f[f"{prefix}{k}"] = float(x)

@@ -46,6 +46,17 @@ class _Linear:
         z = np.exp(z - z.max())
         return z / z.sum()
 
+    def batch(self, rows: np.ndarray, owners: np.ndarray, values: np.ndarray, n: int,
+              dense: np.ndarray | None, dense_rows: np.ndarray) -> np.ndarray:
+        """Class probabilities of n candidates at once: their sparse features as (row,
+        owner, value) triples, their dense features as one matrix."""
+        z = np.tile(self.bias, (n, 1))
+        np.add.at(z, owners, self.weights[rows] * values[:, None])
+        if dense is not None and len(dense_rows):
+            z += dense[:, dense_rows >= 0] @ self.weights[dense_rows[dense_rows >= 0]]
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
 
 class EventModel:
     """Weights and the threshold chosen on the dev split (`meta["threshold"]`)."""
@@ -78,6 +89,46 @@ class EventModel:
                             type_bias=self.types.bias.astype(np.float32),
                             status_weights=self.status.weights.astype(np.float32),
                             status_bias=self.status.bias.astype(np.float32))
+
+    def decide_many(self, features: list[dict[str, float]], dense: np.ndarray | None = None) -> list[Decision]:
+        """Decisions for many candidates in one pass: the named features of each, and
+        (at run time) their dense features as a matrix in `features.dense_names` order."""
+        from newsgraph.extract.events.features import dense_names
+
+        if not features:
+            return []
+        if not hasattr(self, "_dense_rows"):
+            self._dense_rows = np.array([self.vocab.get(name, -1) for name in dense_names()], dtype=np.int64)
+        rows, owners, values = [], [], []
+        for i, f in enumerate(features):
+            for name, value in f.items():
+                j = self.vocab.get(name)
+                if j is not None:
+                    rows.append(j)
+                    owners.append(i)
+                    values.append(value)
+        r, o, v = np.array(rows, dtype=np.int64), np.array(owners, dtype=np.int64), np.array(values, dtype=np.float32)
+        n, dr = len(features), self._dense_rows
+        p_event = self.event.batch(r, o, v, n, dense, dr)[:, 1]
+        p_type = self.types.batch(r, o, v, n, dense, dr)
+        p_status = self.status.batch(r, o, v, n, dense, dr)
+        out = []
+        for i, f in enumerate(features):
+            best = int(np.argmax(p_type[i]))
+            out.append(Decision(self.types.classes[best], float(p_event[i] * p_type[i, best]),
+                                self.status.classes[int(np.argmax(p_status[i]))], ()))
+        return out
+
+    def explain(self, features: dict[str, float], type_: str) -> tuple[str, ...]:
+        """The named features that pushed most toward an event of this type (for audit)."""
+        names = [f for f in features if f in self.vocab and "=" in f]
+        if not names:
+            return ()
+        rows = [self.vocab[f] for f in names]
+        values = np.array([features[f] for f in names], dtype=np.float32)
+        k = self.types.classes.index(type_)
+        weights = (self.event.weights[rows, 1] - self.event.weights[rows, 0] + self.types.weights[rows, k]) * values
+        return tuple(names[i] for i in np.argsort(-weights) if weights[i] > 0)[:3]
 
     def decide(self, features: dict[str, float]) -> Decision:
         names = [f for f in features if f in self.vocab]

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.events.candidates import doc_text
 from newsgraph.extract.when import event_date
 from newsgraph.records import Actor, Event, Mention, Quote
 
@@ -77,7 +78,7 @@ class _Coder:
         self.article_id = article_id
         self.doc = doc
         self.lexicon = lexicon
-        self.text = doc.text
+        self.text = doc_text(doc)
         # Actor mentions by token: which actor a token belongs to.
         self.actor_at: dict[int, Mention] = {}
         self.also_at: dict[int, list[Mention]] = {}  # further actors of a coordinated phrase
