@@ -187,6 +187,17 @@ def test_player_and_slideshow_labels():
     assert reasons["Previous Next Ana Silva/Ledger 2 of 5"] == "credit"
 
 
+@pytest.mark.issue(11)
+def test_a_photo_gallery_flattened_into_a_paragraph_is_captions():
+    gallery = ("Photos: The harbour strike Dockers march past the customs house on Monday. Hide Caption 1 of 3 "
+               "Photos: The harbour strike The union leader speaks to reporters. Hide Caption 2 of 3 "
+               "Photos: The harbour strike Police watch the gates. Hide Caption 3 of 3")
+    result, body, reasons = clean([*NEWS, gallery])
+    assert body == NEWS  # nothing of the gallery is analysed as the article's own sentences
+    assert len(result.captions) == 3 and any(c.endswith("The union leader speaks to reporters.") for c in result.captions)
+    assert reasons["Hide Caption 2 of 3"] == "widget"
+
+
 def test_a_poll_in_parentheses_is_not_a_credit():
     assert split_credit("Support for the plan stands at 41 percent (Ledger/Ipsos).") is None
 

@@ -162,6 +162,9 @@ _SLIDE = re.compile(
     r"(?:\s+(?P<credit>Previous Next\b.*))?$",
     re.IGNORECASE,
 )
+# A photo gallery flattened into one paragraph: "Photos: <gallery> <caption> Hide Caption 1 of 21
+# Photos: <gallery> <caption> Hide Caption 2 of 21 …" — every slide ends with its counter.
+_GALLERY_COUNTER = re.compile(r"\s*\b(?:Hide|Show) Caption \d+ of \d+\b\s*", re.IGNORECASE)
 _SHARE_PREFIX = re.compile(
     rf"^(?P<prefix>(?:(?:{'|'.join(sorted(_SOCIAL | {'twitter', 'facebook', 'email', 'share'}))})\s+){{2,}})(?P<rest>\S.*)$",
     re.IGNORECASE,
@@ -456,6 +459,15 @@ def _classify(state: _State, i: int, n: int, known: set[str]) -> None:
             state.caption(i, m["caption"])
         else:
             state.drop(i, "credit")
+        return
+    if len(_GALLERY_COUNTER.findall(line)) >= 2 or _GALLERY_COUNTER.search(line) and line.startswith("Photos:"):
+        # a gallery: each slide's caption goes to captions, the counters are widgets
+        for counter in _GALLERY_COUNTER.findall(line):
+            state.removed.append(RemovedLine(counter.strip(), "widget", i))
+        slides = [c.strip() for c in _GALLERY_COUNTER.split(line) if len(c.split()) >= 2]
+        state.lines[i] = None
+        for slide in slides:
+            state.caption(i, slide)
         return
     if m := _SLIDE.match(line):
         state.removed.append(RemovedLine(m["label"], "widget", i))
