@@ -125,6 +125,35 @@ def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors
         on("reported")
     if a.heading:
         on("heading")
+    if a.in_quote:
+        on("quote_by_source" if a.quote_speaker == c.source.actor_id else "quote_by_other")
+    # the trigger's clause: what it hangs on, its markers, tense and auxiliaries (hypotheticals,
+    # background, reported speech)
+    up = trigger
+    for depth in range(2):
+        if up.head.i == up.i:
+            break
+        up = up.head
+        on(f"anc{depth}={up.lemma_.lower()}")
+        on(f"anc{depth}_dep={up.dep_}")
+    for t in (trigger, trigger.head):
+        for ch in t.children:
+            if ch.dep_ == "mark":
+                on(f"mark={ch.lower_}")
+            elif ch.dep_ in ("aux", "auxpass") and t is trigger:
+                on(f"aux={ch.lemma_.lower()}")
+            elif ch.dep_ == "det" and t is trigger and trigger.pos_ == "NOUN":
+                on(f"det={ch.lower_}")
+    for key in ("Tense", "VerbForm", "Aspect"):
+        for value in trigger.morph.get(key):
+            on(f"{key.lower()}={value}")
+    if c.target is not None:
+        on("order=st" if c.source.start < c.target.start else "order=ts")
+    n = len(sent)
+    on(f"slen={min(n // 10, 6)}")
+    words = [t for t in sent if t.is_alpha]
+    if words and sum(t.is_title for t in words) / len(words) > 0.5:
+        on("titlecase")  # a headline, a link list or a caption run into the sentence
     for t in _path_tokens(doc, c):
         e = lexicon.noun(t.lemma_.lower()) if t.pos_ == "NOUN" else lexicon.verb(t.lemma_.lower())
         if e is not None and e.plover:
