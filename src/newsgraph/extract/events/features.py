@@ -149,10 +149,9 @@ def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors
             on(f"{key.lower()}={value}")
     if c.target is not None:
         on("order=st" if c.source.start < c.target.start else "order=ts")
-    n = len(sent)
-    on(f"slen={min(n // 10, 6)}")
-    words = [t for t in sent if t.is_alpha]
-    if words and sum(t.is_title for t in words) / len(words) > 0.5:
+    length, title_case = _sentence_shape(sent)
+    on(f"slen={min(length // 10, 6)}")
+    if title_case:
         on("titlecase")  # a headline, a link list or a caption run into the sentence
     for t in _path_tokens(doc, c):
         e = lexicon.noun(t.lemma_.lower()) if t.pos_ == "NOUN" else lexicon.verb(t.lemma_.lower())
@@ -175,6 +174,16 @@ def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors
     if len(between) > 8:
         on("btw_long")
     return f
+
+
+def _sentence_shape(sent: Span) -> tuple[int, bool]:
+    """The sentence's length in tokens and whether most of its words are title case,
+    computed once per sentence."""
+    cache = sent.doc.user_data.setdefault("newsgraph_sentence_shape", {})
+    if sent.start not in cache:
+        words = [t for t in sent if t.is_alpha]
+        cache[sent.start] = (len(sent), bool(words) and sum(t.is_title for t in words) / len(words) > 0.5)
+    return cache[sent.start]
 
 
 def _token_starts(doc: Doc) -> list[int]:
