@@ -12,8 +12,19 @@ Pick the 15 sentences that clearly state an act from that file *before* running 
 `sample` analyses them into DIR/store.db and writes DIR/events.txt: a random sample of
 events kept at the model's threshold, each with its sentence, to mark right or wrong.
 
-`recall` reads FILE (JSONL: {"doc", "sentence", "source", "target", "type"}) and lists,
-for each expected act, the events coded in that sentence, to mark found or missed.
+`recall` reads FILE (JSONL: {"doc", "start", "end", "source", "target", "type"}: the
+sentence as offsets into the article's raw text, so the file holds no publisher's text) and
+lists, for each expected act, the events coded in that sentence, to mark found or missed.
+`data/events_recall_90417.jsonl` holds the 15 acts picked for the seed-90417 draw.
+
+How events are judged (the rules the readers of docs/accuracy.md followed): an event is
+RIGHT when its sentence states (or, for status claimed, reports) a political act by that
+source toward that target — or toward no one named, when the target is "-" and the sentence
+names none — and the type is the right PLOVER type or a defensible one under
+docs/annotation.md; the actor names must denote the actors the sentence means. Anything
+else is WRONG: no act (figurative, hypothetical, wish, description, background), a wrong
+source or target (including "-" when the sentence names the target), a wrong type, or a
+wrong actor. The reader sees the sentence (and the article for pronouns), never the model.
 """
 
 from __future__ import annotations
@@ -77,6 +88,10 @@ def recall(args) -> None:
 
     threshold = default_threshold()
     expected = [json.loads(line) for line in args.expected.read_text().splitlines() if line.strip()]
+    raw = {r["id"]: r["text"] for r in map(json.loads, (args.dir / "articles.jsonl").read_text().splitlines())}
+    for x in expected:
+        if "sentence" not in x:
+            x["sentence"] = raw[x["doc"]][x["start"]:x["end"]]
     with _store(args) as store:
         ids = {r["input_id"]: r["article_id"] for r in store.iter_rows("articles")}
         for n, x in enumerate(expected, 1):
