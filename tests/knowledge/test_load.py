@@ -23,6 +23,10 @@ PEOPLE = [
      "President of the Example Commission", "2019-12-01", "", "test"),
     ("li-wen-tao", "Li Wentao", "", "", "CHN", "GOV", "foreign_minister", "Foreign Minister",
      "2018", "2020", "test"),
+    ("kai-moreno", "Kai Moreno", "", "", "USA", "GOV", "vice_president", "Vice President",
+     "2009-01-20", "2017-01-20", "test"),
+    ("kai-moreno", "Kai Moreno", "", "", "USA", "GOV", "head_of_state", "President",
+     "2021-01-20", "2025-01-20", "test"),
 ]
 
 
@@ -170,6 +174,10 @@ def test_person_actor_is_placed_by_office(kb: KnowledgeBase) -> None:
     assert (actor.id, actor.country, actor.sector) == ("tomas-ruiz-vela", "VEN", "GOV")
     berg = kb.person_actor("anna-berg", "2010-01-01")
     assert (berg.country, berg.sector) == ("SWE", "ELI")
+    between = kb.person_actor("kai-moreno", "2019-06-01")  # between two offices: an elite without office
+    assert (between.country, between.sector) == ("USA", "ELI")
+    assert kb.person_actor("kai-moreno", "2022-06-01").sector == "GOV"
+    assert kb.person_actor("kai-moreno", "2005-06-01").sector is None  # before any office
     igo = kb.person_actor("ursa-van-der-hoek", "2020-01-01")
     assert (igo.country, igo.sector) == (None, "IGO")
 

@@ -793,8 +793,9 @@ class KnowledgeBase:
     def person_actor(self, person: Person | str, date: str | datetime.date | None = None) -> Actor | None:
         """The person as an Actor, placed by their office on the date (Lavrov → RUS GOV).
 
-        Out of office after all their tenures they are ELI (an elite with no
-        office) of their last office's country; before any, their sector is unknown.
+        Out of office after a tenure — after all of them, or between two — they are ELI
+        (an elite with no office) of their last office's country; before any, their
+        sector is unknown.
         """
         person = self._person.get(person) if isinstance(person, str) else person
         if person is None:
@@ -804,7 +805,7 @@ class KnowledgeBase:
         if office is None and person.offices:
             last = self.office_on(person, None)
             country = last.country if last else None
-            if last is not None and date is not None and _day(date) > _end(last):
+            if date is not None and any(_day(date) > _end(o) for o in person.offices):
                 sector = "ELI"
         return Actor(person.person_id, person.name, country, sector, person.wikidata, person.aliases)
 
