@@ -40,20 +40,12 @@ def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
     """Every event of the document with its confidence, and the actors the events imply
     that no mention names (a protest's own government)."""
     model = model or default_model()
-    proposals, implied = propose(article_id, doc, mentions, quotes, lexicon, date=date,
-                                 date_precision=date_precision, actors=actors, resolver=resolver)
-    sectors = {a.id: a.sector for a in actors} | {a.id: a.sector for a in implied.values()}
-    direct = [q for q in quotes if q.kind == "direct"]
-    sents = list(doc.sents)
-    speech = _speech_verbs()
-    text = doc_text(doc)
+    found, implied = _candidates(article_id, doc, mentions, quotes, lexicon, date, date_precision, actors,
+                                 resolver, dense=False)
+    sents, text = list(doc.sents), doc_text(doc)
+    dense = np.stack([dense_vector(c, doc) for c, _, _ in found]) if found else None
     best: dict[tuple, Event] = {}
-    found = candidates(doc, mentions, proposals, functools.partial(_is_event_noun, lexicon))
-    cues = [assess(doc[c.trigger], sents[c.sentence], direct, speech) for c in found]
-    named = [featurize(c, doc, sents[c.sentence], a, lexicon, sectors, speech, dense=False)
-             for c, a in zip(found, cues)]
-    dense = np.stack([dense_vector(c, doc) for c in found]) if found else None
-    for c, a, f, decision in zip(found, cues, named, model.decide_many(named, dense)):
+    for (c, a, f), decision in zip(found, model.decide_many([f for _, _, f in found], dense)):
         if decision.confidence < floor:
             continue
         decision = dataclasses.replace(decision, decided_by=model.explain(f, decision.type))
@@ -69,7 +61,14 @@ def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
 
 def candidate_features(article_id: str, doc: Doc, mentions, quotes, lexicon, *, date=None, date_precision=None,
                        actors=(), resolver=None) -> list[tuple[Candidate, Assertion, dict[str, float]]]:
-    """Every candidate with its assertion cues and features: what training reads."""
+    """Every candidate with its assertion cues and features, the dense ones by name: what
+    training reads."""
+    return _candidates(article_id, doc, mentions, quotes, lexicon, date, date_precision, actors, resolver,
+                       dense=True)[0]
+
+
+def _candidates(article_id, doc, mentions, quotes, lexicon, date, date_precision, actors, resolver, *, dense: bool):
+    """(candidate, assertion cues, named features) for every candidate, and the implied actors."""
     proposals, implied = propose(article_id, doc, mentions, quotes, lexicon, date=date,
                                  date_precision=date_precision, actors=actors, resolver=resolver)
     sectors = {a.id: a.sector for a in actors} | {a.id: a.sector for a in implied.values()}
@@ -79,8 +78,8 @@ def candidate_features(article_id: str, doc: Doc, mentions, quotes, lexicon, *, 
     out = []
     for c in candidates(doc, mentions, proposals, functools.partial(_is_event_noun, lexicon)):
         a = assess(doc[c.trigger], sents[c.sentence], direct, speech)
-        out.append((c, a, featurize(c, doc, sents[c.sentence], a, lexicon, sectors, speech)))
-    return out
+        out.append((c, a, featurize(c, doc, sents[c.sentence], a, lexicon, sectors, speech, dense=dense)))
+    return out, implied
 
 
 def _record(article_id: str, doc: Doc, text: str, sent, c: Candidate, d: Decision, a: Assertion, lexicon,
