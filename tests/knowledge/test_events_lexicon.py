@@ -150,3 +150,22 @@ def test_codes_table_is_the_codebook() -> None:
     if not SHARED_CODEBOOK.exists():
         pytest.skip("../shared is not present (the codebook lives beside the repository)")
     assert build_codes_table(SHARED_CODEBOOK) == (EVENTS_DIR / "cameo_codes.tsv").read_text(encoding="utf-8")
+
+
+def test_word_classes_and_recodings_are_data_the_rules_can_read():
+    import re
+    from pathlib import Path
+
+    from newsgraph.extract.events import rules
+    from newsgraph.knowledge.events import EventLexicon, recoding, word_classes
+
+    classes = word_classes()
+    used = set(re.findall(r'WORDS\["(\w+)"\]', Path(rules.__file__).read_text(encoding="utf-8")))
+    assert used and used <= set(classes)  # every class the rules name is in the table
+    assert all(classes[name] for name in used)
+    codes = EventLexicon.from_dir().codes
+    table = recoding()
+    assert set(table) == {"intended", "threatened", "refused"}
+    assert all(to in codes for kind in table.values() for to in kind.values())  # recodings land on real codes
+    assert all(code.startswith("03") for code in table["intended"].values())
+    assert all(code.startswith("13") for code in table["threatened"].values())

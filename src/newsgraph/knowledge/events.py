@@ -283,28 +283,42 @@ class EventLexicon:
 
     def intended(self, cameo: str) -> str:
         """The CAMEO code for a promise of this act ("pledged to send aid" → 033x)."""
-        return _derived(cameo, INTENT_OF, self.codes)
+        return _derived(cameo, recoding()["intended"], self.codes)
 
     def threatened(self, cameo: str) -> str:
         """The CAMEO code for a threat of this act ("threatened sanctions" → 1312)."""
-        return _derived(cameo, THREAT_OF, self.codes)
+        return _derived(cameo, recoding()["threatened"], self.codes)
 
 
-# What a promise of an act is coded as, by the act's code (longest prefix wins).
-INTENT_OF = {
-    "04": "036", "045": "039", "046": "036", "05": "032", "057": "030", "06": "031", "061": "0311",
-    "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333",
-    "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341",
-    "0832": "0342", "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355",
-    "087": "0356",
-}
-# What a threat of an act is coded as, by the act's code (longest prefix wins).
-THREAT_OF = {
-    "1": "130", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
-    "166": "136", "17": "131", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
-    "173": "132", "174": "136", "175": "137", "18": "1383", "19": "138", "190": "1384", "191": "1381",
-    "192": "1382", "193": "1384", "194": "1384", "195": "1384", "20": "1383", "204": "1385", "14": "133",
-}
+WORD_CLASS_HEADER = ("name", "kind", "members", "note")
+RECODING_HEADER = ("kind", "from", "to", "note")
+WORD_KINDS = ("words", "codes", "types", "classes")
+
+
+@functools.lru_cache(maxsize=4)
+def word_classes(path: str | Path = EVENTS_DIR / "word_classes.tsv") -> dict[str, frozenset[str] | tuple[str, ...]]:
+    """The word classes the event rules read (name → members): code prefixes as a tuple
+    (for ``str.startswith``), everything else as a set."""
+    out: dict[str, frozenset[str] | tuple[str, ...]] = {}
+    for line, row in read_table(Path(path), WORD_CLASS_HEADER):
+        if row["kind"] not in WORD_KINDS:
+            raise NewsgraphError("E190", path=path, line=line, reason=f"kind must be one of {', '.join(WORD_KINDS)}")
+        if row["name"] in out:
+            raise NewsgraphError("E195", key=row["name"], line=line)
+        members = row["members"].split()
+        out[row["name"]] = tuple(members) if row["kind"] == "codes" else frozenset(members)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def recoding(path: str | Path = EVENTS_DIR / "recoding.tsv") -> dict[str, dict[str, str]]:
+    """kind (intended, threatened, refused) → {CAMEO code prefix → the code it becomes}."""
+    out: dict[str, dict[str, str]] = {}
+    for line, row in read_table(Path(path), RECODING_HEADER):
+        if not (row["from"].isdigit() and row["to"].isdigit()):
+            raise NewsgraphError("E190", path=path, line=line, reason="from and to must be CAMEO codes")
+        out.setdefault(row["kind"], {})[row["from"]] = row["to"]
+    return out
 
 
 def _derived(cameo: str, table: dict[str, str], codes: dict[str, CameoCode]) -> str:

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract import Extractor, find_mentions, find_quotes
 from newsgraph.extract.events import candidate_features
 from newsgraph.extract.events.assertion import assess
 from newsgraph.extract.events.candidates import MAX_PATH
 
-
-@pytest.fixture(scope="module")
-def extract():
-    return Extractor()
+from .conftest import read
 
 
 def cands(nlp, extract, text, date="2022-03-01"):
-    doc = nlp(text)
-    mentions, actors = find_mentions("t", doc, extract.resolver, date)
-    quotes = find_quotes("t", doc, mentions, actors, extract.resolver.kb)
+    doc, mentions, actors, quotes = read(nlp, extract, text, date)
     country = {a.id: a.country for a in actors}
     found = candidate_features("t", doc, mentions, quotes, extract.lexicon, date=date, date_precision="day",
                                actors=actors, resolver=extract.resolver)

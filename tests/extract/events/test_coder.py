@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract import Extractor
 from newsgraph.extract.events.model import default_threshold
 from newsgraph.records import Article
 
@@ -25,11 +24,6 @@ def read_cases():
             mechanism, text, date, expected, *known = line.split("\t")
             marks = [pytest.mark.xfail(strict=True, reason="a known miss of the shipped model")] if known == ["miss"] else []
             yield pytest.param(mechanism, text, date, expected, id=f"{n}-{mechanism}", marks=marks)
-
-
-@pytest.fixture(scope="module")
-def extract():
-    return Extractor()
 
 
 def coded(nlp, extract, text, date):

@@ -7,21 +7,14 @@ the rules propose, so a change to a construction shows up here first.
 
 from __future__ import annotations
 
-import pytest
 
-from newsgraph.extract import Extractor, find_mentions, find_quotes
 from newsgraph.extract.events.rules import propose
 
-
-@pytest.fixture(scope="module")
-def extract():
-    return Extractor()
+from .conftest import read
 
 
 def events_of(nlp, extract, text, date="2021-06-01"):
-    doc = nlp(text)
-    mentions, found_actors = find_mentions("t", doc, extract.resolver, date)
-    quotes = find_quotes("t", doc, mentions, found_actors, extract.resolver.kb)
+    doc, mentions, found_actors, quotes = read(nlp, extract, text, date)
     proposals, implied = propose("t", doc, mentions, quotes, extract.lexicon, date=date, date_precision="day",
                                  actors=found_actors, resolver=extract.resolver)
     actors = {a.id: a for a in list(found_actors) + list(implied.values())}

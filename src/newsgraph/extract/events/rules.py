@@ -30,13 +30,18 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.candidates import doc_text
 from newsgraph.extract.when import event_date
+from newsgraph.knowledge.events import recoding, word_classes
 from newsgraph.records import Actor, Event, Mention, Quote
+
+# The word lists the rules read, and what a refused promise is recoded as: data, in
+# knowledge/data/events/word_classes.tsv and recoding.tsv.
+WORDS = word_classes()
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr", "oprd")
 PASSIVE_SUBJECT = "nsubjpass"
-NEGATIONS = frozenset({"not", "never", "n't", "no"})
-MODAL_INTENT = frozenset({"will", "would", "shall", "going"})
+NEGATIONS = WORDS["negations"]
+MODAL_INTENT = WORDS["modal_intent"]
 AMOUNT = re.compile(
     r"(?:(?:US)?\$|€|£|¥)\s?\d[\d,.]*\s*(?:billion|million|trillion|bn|m)?"
     r"|\b\d[\d,.]*\s*(?:billion|million|thousand)?\s*(?:dollars|euros|rubles|roubles|yuan|barrels|tons|tonnes"
@@ -981,95 +986,55 @@ class _Coding(NamedTuple):
     status: str
 
 
-# Speech verbs whose "must" clause is a demand, and the modals that make it one.
-SPEECH_VERBS = frozenset("say state declare insist stress tell warn add announce write argue reiterate".split())
-OBLIGATION = frozenset({"must", "should"})
-# CAMEO roots of coercion and force (17–20): someone must suffer them.
-FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
-VICTIMS = frozenset("people civilian civilians protester protesters soldier soldiers troops police officer officers "
-                    "village villages town towns city cities base bases position positions convoy vessel vessels ship "
-                    "ships aircraft plane planes building buildings facility facilities territory region area border "
-                    "camp camps hospital school prisoner prisoners hostage hostages journalist journalists activist "
-                    "activists demonstrator demonstrators rebel rebels militant militants fighter fighters".split())
-# Object classes of the lexicon whose members can suffer coercion or force.
-VICTIM_CLASSES = ("person", "property", "territory", "opposition", "diplomat", "embassy", "prisoner",
-                  "peacekeeper", "inspector", "aircraft", "warship")
-# Heads that count or gather the actors rather than name them.
-QUANTITIES = frozenset("thousand thousands hundred hundreds dozen dozens million millions tens scores group "
-                       "groups number crowd crowds delegation team handful".split())
-# Heads that measure the object rather than name it.
-MEASURES = frozenset("ton tonne tons dollar million billion thousand worth amount number lot batch "
-                     "shipment consignment package supply part portion half some most".split())
-# "X is ready to …": adjectives that make the act a promise.
-INTENT_ADJECTIVES = frozenset("ready willing prepared committed determined eager poised set keen".split())
-# Verbs that carry a nominal event without adding one: the subject does the noun's act.
-LIGHT_VERBS = frozenset("announce launch stage hold start begin conduct continue resume undertake mount "
-                        "issue make give declare order organize organise lead carry step escalate "
-                        "intensify initiate open pursue wage complete speed accelerate finish renew maintain take reiterate repeat voice express submit deliver present tighten widen broaden".split())
-WH_WORDS = frozenset("whether if why what how when where who whom which".split())
-# Modals of possibility and advice: what they govern has not happened.
-EPISTEMIC = frozenset({"may", "might", "could", "should", "ought"})
-# Verbs that name rather than act when they take a predicate ("call X a coup").
-NAMING_VERBS = frozenset("call label brand term dub name describe".split())
-# Pronouns by which a quoted speaker names itself.
-FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
-# Heads under which an event noun names no event that happened ("no alternative to talks")…
-UNREAL_HEADS = frozenset("alternative need necessity lack absence obstacle substitute".split())
-# …and heads under which it is an act announced or in view ("the prospect of support").
-PROSPECT_HEADS = frozenset("prospect possibility plan intention offer promise readiness willingness".split())
-# Prepositions of time and circumstance: their phrases hold events of their own.
-CIRCUMSTANCES = frozenset("during after before following amid since until despite".split())
-# Acts a state does at home to its own people: a place at home can be their target.
-DOMESTIC_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
-# Verbs that say an act goes on, starts or keeps: the act is in their complement.
-# CAMEO families of what a state does to its own people: curfews, martial law, bans on
-# parties, restrictions on freedoms, and promises, threats, refusals and easings of them
-DOMESTIC_CODES = ("081", "082", "0351", "0352", "1241", "1242", "132", "172")
-STATIVE_PASSIVES = frozenset("commit engage involve oppose prepare determine dedicate poise".split())
-TOPIC_PREPS = frozenset("on over about regarding concerning".split())
-UNATTRIBUTED = frozenset("bomb bombing device explosive explosion blast mine minefield rocket shell mortar "
-                         "grenade ambush gunfire".split())
-VERBAL_ROOTS = frozenset({"02", "10", "11"})  # appeals, demands, disapproval
-CAUTIONS = frozenset({"warn", "caution"})
-FORECASTS = frozenset("expect predict forecast project anticipate".split())
-SPANS = frozenset("day days week weeks month months year years hour hours series round rounds wave waves".split())
-GATHERING = frozenset("converge gather assemble march rally come turn mass".split())
-SENDINGS = frozenset("send dispatch deploy despatch".split())
-WITHDRAWALS = frozenset("withdraw pull recall evacuate".split())
-TEXT_NOUNS = frozenset("statement declaration communique letter message note resolution report appeal".split())
-CONTENT_NOUNS = frozenset("demand call appeal request plea proposal plan offer ultimatum insistence invitation".split())
-EFFORT_HEADS = frozenset("effort efforts mission bid drive campaign initiative process attempt".split())
-ASPECTUAL = frozenset("continue keep start begin resume go".split())
-# Generic attack codes that, between two named people, are verbal.
-VERBAL_FORCE = frozenset({"190", "193", "180", "182"})
-# Event types both sides of a compound subject do to each other ("X and Y agreed, met, clashed").
-SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"})
-# Refusing to speak is not refusing anyone anything.
-REFUSALS = frozenset({"decline", "refuse"})
-SPEAKING = frozenset("comment elaborate speak say discuss respond answer confirm interview talk".split())
-# Verbs of wishing: their complement is no event.
-DESIRES = frozenset("hope want wish aim seek expect like prefer dream".split())  # an attempt is coded as the act
-# Verbs that keep up or increase the act their object names ("maintain its support").
-SUSTAINING = frozenset("maintain sustain increase expand boost extend strengthen deepen".split())
-# Verbs that commit to what they take, a noun as much as an act ("offered troops").
-ASKING = frozenset("urge ask call appeal demand request press".split())
-COMMISSIVES = frozenset("offer promise pledge vow agree commit consent guarantee".split())
-# Verbs that say their complement did not happen.
-FAILURES = frozenset({"fail"})
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-# What refusing a promised act is coded as, by the promise's code (CAMEO 03x → 12x).
-REFUSAL_OF = {"031": "121", "033": "122", "034": "123", "035": "124", "036": "125", "038": "126"}
-# Conjunctions that make a clause the condition of a threat or a demand.
-CONDITIONS = frozenset({"unless", "if", "until"})
-# Acts whose announcement is a threat, not a promise.
-HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN", "REJECT"})
-# Consultations both sides hold (meet, talk by phone, negotiate); a visit, hosting or
-# mediation is done by one side to the other (CAMEO 042, 043, 045).
-ONE_WAY_CONSULT = ("042", "043", "045")
-TARGET_PREPS = frozenset({"to", "with", "against", "on", "for", "toward", "towards", "at", "between", "from"})
-OBJECT_PREPS = TARGET_PREPS | {"by", "of"}
-# Prepositions that name what a complaint or accusation is about.
-MATTER_PREPS = frozenset({"over", "about", "against"})
+SPEECH_VERBS = WORDS["speech_verbs"]
+OBLIGATION = WORDS["obligation"]
+FORCE_ROOTS = WORDS["force_roots"]
+VICTIMS = WORDS["victims"]
+VICTIM_CLASSES = WORDS["victim_classes"]
+QUANTITIES = WORDS["quantities"]
+MEASURES = WORDS["measures"]
+INTENT_ADJECTIVES = WORDS["intent_adjectives"]
+LIGHT_VERBS = WORDS["light_verbs"]
+WH_WORDS = WORDS["wh_words"]
+EPISTEMIC = WORDS["epistemic"]
+NAMING_VERBS = WORDS["naming_verbs"]
+FIRST_PERSON = WORDS["first_person"]
+UNREAL_HEADS = WORDS["unreal_heads"]
+PROSPECT_HEADS = WORDS["prospect_heads"]
+CIRCUMSTANCES = WORDS["circumstances"]
+DOMESTIC_ACTS = WORDS["domestic_acts"]
+DOMESTIC_CODES = WORDS["domestic_codes"]
+STATIVE_PASSIVES = WORDS["stative_passives"]
+TOPIC_PREPS = WORDS["topic_preps"]
+UNATTRIBUTED = WORDS["unattributed"]
+VERBAL_ROOTS = WORDS["verbal_roots"]
+CAUTIONS = WORDS["cautions"]
+FORECASTS = WORDS["forecasts"]
+SPANS = WORDS["spans"]
+GATHERING = WORDS["gathering"]
+SENDINGS = WORDS["sendings"]
+WITHDRAWALS = WORDS["withdrawals"]
+TEXT_NOUNS = WORDS["text_nouns"]
+CONTENT_NOUNS = WORDS["content_nouns"]
+EFFORT_HEADS = WORDS["effort_heads"]
+ASPECTUAL = WORDS["aspectual"]
+VERBAL_FORCE = WORDS["verbal_force"]
+SYMMETRIC = WORDS["symmetric"]
+REFUSALS = WORDS["refusals"]
+SPEAKING = WORDS["speaking"]
+DESIRES = WORDS["desires"]
+SUSTAINING = WORDS["sustaining"]
+ASKING = WORDS["asking"]
+COMMISSIVES = WORDS["commissives"]
+FAILURES = WORDS["failures"]
+COOPERATIVE = WORDS["cooperative"]
+REFUSAL_OF = recoding()["refused"]
+CONDITIONS = WORDS["conditions"]
+HOSTILE_ACTS = WORDS["hostile_acts"]
+ONE_WAY_CONSULT = WORDS["one_way_consult"]
+TARGET_PREPS = WORDS["target_preps"]
+OBJECT_PREPS = WORDS["object_preps"]
+MATTER_PREPS = WORDS["matter_preps"]
 
 
 def _phrase_tokens(verb: Token) -> list[int]:
