@@ -53,10 +53,22 @@ def test_the_packaged_model_is_small_and_sane():
     assert m.types.weights.shape == (len(m.vocab), len(m.types.classes))
 
 
-def test_a_batch_decides_as_one_at_a_time():
-    m = toy()
-    many = [{"bias": 1.0, "trig=sanction": 1.0}, {"bias": 1.0, "modal=may": 1.0}, {"bias": 1.0}]
-    for one, batch in zip((m.decide(f) for f in many), m.decide_many(many)):
-        assert (one.type, one.status) == (batch.type, batch.status)
-        assert abs(one.confidence - batch.confidence) < 1e-5
-    assert m.explain(many[0], "SANCTION") == ("trig=sanction",)
+def test_dense_features_by_name_and_as_a_matrix_decide_alike():
+    """Training reads the dense features by name; the coder passes them as one matrix."""
+    from newsgraph.extract.events.features import dense_names
+
+    names = dense_names()
+    vocab = {"bias": 0, names[0]: 1, names[100]: 2}
+    event = _Linear(("NONE", "EVENT"), np.array([[0.5, -0.5], [-1.0, 2.0], [0.0, 1.5]], dtype=np.float32),
+                    np.zeros(2, dtype=np.float32))
+    types = _Linear(("SANCTION", "ACCUSE"), np.array([[0.0, 0.0], [1.0, -1.0], [-2.0, 0.5]], dtype=np.float32),
+                    np.zeros(2, dtype=np.float32))
+    status = _Linear(("done", "intended"), np.zeros((3, 2), dtype=np.float32), np.zeros(2, dtype=np.float32))
+    m = EventModel(vocab, event, types, status, {"threshold": 0.5})
+    by_name = m.decide_many([{"bias": 1.0, names[0]: 0.6, names[100]: -0.3}, {"bias": 1.0, names[100]: 0.9}])
+    matrix = np.zeros((2, len(names)), dtype=np.float32)
+    matrix[0, 0], matrix[0, 100], matrix[1, 100] = 0.6, -0.3, 0.9
+    as_matrix = m.decide_many([{"bias": 1.0}, {"bias": 1.0}], matrix)
+    for a, b in zip(by_name, as_matrix):
+        assert a.type == b.type and abs(a.confidence - b.confidence) < 1e-5
+    assert m.explain({"bias": 1.0, "trig=x": 1.0}, "SANCTION") == ()  # unknown names explain nothing

@@ -14,6 +14,7 @@ of its features: cheap beside the parse.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from dataclasses import dataclass
@@ -62,8 +63,12 @@ class EventModel:
     """Weights and the threshold chosen on the dev split (`meta["threshold"]`)."""
 
     def __init__(self, vocab: dict[str, int], event: _Linear, types: _Linear, status: _Linear, meta: dict) -> None:
+        from newsgraph.extract.events.features import dense_names
+
         self.vocab, self.event, self.types, self.status, self.meta = vocab, event, types, status, meta
         self.threshold = float(meta.get("threshold", 0.5))
+        # where each dense feature's weights sit (-1: the model never saw it)
+        self._dense_rows = np.array([vocab.get(name, -1) for name in dense_names()], dtype=np.int64)
 
     @classmethod
     def load(cls, path: str | Path = MODEL_PATH) -> EventModel:
@@ -93,12 +98,8 @@ class EventModel:
     def decide_many(self, features: list[dict[str, float]], dense: np.ndarray | None = None) -> list[Decision]:
         """Decisions for many candidates in one pass: the named features of each, and
         (at run time) their dense features as a matrix in `features.dense_names` order."""
-        from newsgraph.extract.events.features import dense_names
-
         if not features:
             return []
-        if not hasattr(self, "_dense_rows"):
-            self._dense_rows = np.array([self.vocab.get(name, -1) for name in dense_names()], dtype=np.int64)
         rows, owners, values = [], [], []
         for i, f in enumerate(features):
             for name, value in f.items():
@@ -131,18 +132,9 @@ class EventModel:
         return tuple(names[i] for i in np.argsort(-weights) if weights[i] > 0)[:3]
 
     def decide(self, features: dict[str, float]) -> Decision:
-        names = [f for f in features if f in self.vocab]
-        rows = [self.vocab[f] for f in names]
-        values = np.array([features[f] for f in names], dtype=np.float32)
-        p_event = float(self.event.probabilities(rows, values)[1])
-        p = self.types.probabilities(rows, values)
-        best = int(np.argmax(p))
-        ps = self.status.probabilities(rows, values)
-        weights = (self.event.weights[rows, 1] - self.event.weights[rows, 0] + self.types.weights[rows, best]) * values
-        # the named features that pushed most toward an event of this type (dense ones are not shown)
-        top = tuple(names[k] for k in np.argsort(-weights) if weights[k] > 0 and "=" in names[k])[:3]
-        return Decision(self.types.classes[best], p_event * float(p[best]), self.status.classes[int(np.argmax(ps))],
-                        top)
+        """One candidate, its dense features by name (as training reads them)."""
+        (decision,) = self.decide_many([features])
+        return dataclasses.replace(decision, decided_by=self.explain(features, decision.type))
 
 
 @functools.lru_cache(maxsize=1)
