@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.cues import load_cues
 from newsgraph.extract.events.assertion import Assertion, assess
 from newsgraph.extract.events.candidates import Candidate, candidates, doc_text
-from newsgraph.extract.events.features import dense_vector, featurize
+from newsgraph.extract.events.features import dense_vector, featurize, plover_of
 from newsgraph.extract.events.model import Decision, EventModel, default_model
 from newsgraph.extract.events.rules import AMOUNT, propose
 from newsgraph.extract.when import event_date
@@ -128,8 +128,7 @@ def _root_codes(lexicon) -> dict[str, str]:
 
 
 def _is_event_noun(lexicon, token) -> bool:
-    entry = lexicon.noun(token.lemma_.lower())
-    return entry is not None and bool(entry.plover)
+    return plover_of(lexicon, token.lemma_.lower(), True) != "none"
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ let what is learnt of "accused" reach "lambasted", which no word list of ours na
 from __future__ import annotations
 
 import bisect
+import functools
 
 import numpy as np
 from spacy.tokens import Doc, Span
@@ -61,16 +62,15 @@ def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors
         if c.target is None:
             on("notarget+object_unresolved")
     on(f"tag={a.tag}")
-    entry = lexicon.noun(lemma) if trigger.pos_ == "NOUN" else lexicon.verb(lemma)
-    lex = entry.plover if entry is not None and entry.plover else "none"
+    lex = plover_of(lexicon, lemma, trigger.pos_ == "NOUN")
     on(f"lex={lex}")
     obj = next((ch for ch in trigger.children if ch.dep_ in ("dobj", "obj")), None)
     if obj is not None:
         on(f"obj={obj.lemma_.lower()}")
         on(f"trig+obj={lemma}+{obj.lemma_.lower()}")
-        noun = lexicon.noun(obj.lemma_.lower())
-        if noun is not None and noun.plover:
-            on(f"objlex={noun.plover}")
+        objlex = plover_of(lexicon, obj.lemma_.lower(), True)
+        if objlex != "none":
+            on(f"objlex={objlex}")
     for ch in trigger.children:
         if ch.dep_ == "prt":
             on(f"trig+prt={lemma}+{ch.lower_}")
@@ -154,9 +154,9 @@ def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors
     if title_case:
         on("titlecase")  # a headline, a link list or a caption run into the sentence
     for t in _path_tokens(doc, c):
-        e = lexicon.noun(t.lemma_.lower()) if t.pos_ == "NOUN" else lexicon.verb(t.lemma_.lower())
-        if e is not None and e.plover:
-            on(f"pathlex={e.plover}")
+        plover = plover_of(lexicon, t.lemma_.lower(), t.pos_ == "NOUN")
+        if plover != "none":
+            on(f"pathlex={plover}")
         if t.pos_ == "VERB":
             on(f"pathverb={t.lemma_.lower()}")
     if dense:
@@ -195,8 +195,13 @@ def _token_starts(doc: Doc) -> list[int]:
 
 
 def lemma_lex(lexicon, token) -> str:
-    lemma = token.lemma_.lower()
-    entry = lexicon.noun(lemma) if token.pos_ == "NOUN" else lexicon.verb(lemma)
+    return plover_of(lexicon, token.lemma_.lower(), token.pos_ == "NOUN")
+
+
+@functools.lru_cache(maxsize=65536)
+def plover_of(lexicon, lemma: str, noun: bool) -> str:
+    """The PLOVER type the lexicon gives a bare lemma (as a noun or a verb), or "none"."""
+    entry = lexicon.noun(lemma) if noun else lexicon.verb(lemma)
     return entry.plover if entry is not None and entry.plover else "none"
 
 
