@@ -174,3 +174,9 @@ def test_a_foreign_acronym_counts_only_where_the_article_is_about_its_country(nl
     assert all(a.country != "PAK" for _, a, _ in home)
     abroad = mentions_of(nlp, resolver, "In Pakistan, the PPP boycotted the vote in Karachi.", "2020-06-01")
     assert any(a.country == "PAK" and a.sector == "PTY" for _, a, _ in abroad)
+
+
+def test_a_description_in_apposition_does_not_change_what_a_state_is(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "Norway, a large donor to the fund, said it would keep paying.")
+    norway = next(a for t, a, _ in rows if t == "Norway")
+    assert (norway.id, norway.country, norway.sector) == ("NOR", "NOR", None)

@@ -775,6 +775,8 @@ def _merge_apposition(found: Resolution | None, described: Resolution | None, he
         return Resolution(Actor(_slug(name), name, a.country, a.sector), "apposition", described.role)
     if found.how in ("role", "role+country") and described.how.startswith(("dictionary:", "title")):
         return Resolution(described.actor, described.how + "+apposition", found.role)  # "the prime minister, Rutte"
+    if found.actor.id == found.actor.country:
+        return found  # "Norway, a large donor to the fund": a state stays the state, whatever it is called
     if found.actor.country is None or found.actor.sector is None:
         a = found.actor
         return Resolution(_with(a, country=a.country or described.actor.country,
