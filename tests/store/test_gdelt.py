@@ -228,6 +228,7 @@ def test_events_keep_their_confidence_and_an_export_keeps_those_at_the_threshold
         assert row["confidence"] == 0.4 and row["decided_by"] == ["rule=CONSULT", "trig=run"]
         assert len(list(store.iter_rows("events", min_confidence=0.3))) == 1
         assert list(store.iter_rows("events", min_confidence=0.5)) == []
+        assert store.count("events", min_confidence=0.3) == 1 and store.count("events", min_confidence=0.5) == 0
         out = io.StringIO()
         assert export(store, "events", out=out, min_confidence=0.5) == 0
         assert export(store, "events", format="gdelt", out=io.StringIO(), min_confidence=0.0) == 1

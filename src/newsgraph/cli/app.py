@@ -171,7 +171,7 @@ def stats(
         # the events table holds every candidate the model gave a type; say how many it keeps
         threshold = default_threshold()
         stats["events_kept"] = {"min_confidence": threshold,
-                                "events": sum(1 for _ in st.iter_rows("events", min_confidence=threshold))}
+                                "events": st.count("events", min_confidence=threshold)}
         print_stats(stats, as_json=json_)
 
 

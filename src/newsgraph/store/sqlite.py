@@ -430,10 +430,7 @@ class Store:
         large table keeps memory flat.
         """
         spec = get_table(table)
-        clause, params = _where_clause(spec, where)
-        if min_confidence is not None and "confidence" in spec.column_names:
-            clause += (" AND " if clause else " WHERE ") + "(confidence IS NULL OR confidence >= ?)"
-            params.append(float(min_confidence))
+        clause, params = _where_clause(spec, where, min_confidence)
         columns = ", ".join(f'"{name}"' for name in spec.column_names)
         sql = f"SELECT {columns} FROM {spec.relation}{clause} ORDER BY {spec.order_by}"
         if limit is not None or offset:
@@ -442,10 +439,11 @@ class Store:
         cursor = self.connection.execute(sql, params)
         return _decoded_rows(cursor, spec)
 
-    def count(self, table: str, *, where: Mapping[str, Any] | None = None) -> int:
+    def count(self, table: str, *, where: Mapping[str, Any] | None = None,
+              min_confidence: float | None = None) -> int:
         """Number of rows in a table (optionally filtered as in `iter_rows`)."""
         spec = get_table(table)
-        clause, params = _where_clause(spec, where)
+        clause, params = _where_clause(spec, where, min_confidence)
         row = self.connection.execute(f"SELECT count(*) FROM {spec.relation}{clause}", params).fetchone()
         return int(row[0])
 
@@ -512,13 +510,17 @@ class Store:
         }
 
 
-def _where_clause(spec: TableSpec, where: Mapping[str, Any] | None) -> tuple[str, list[Any]]:
-    """A parameterised WHERE for equality filters on public columns only."""
-    if not where:
-        return "", []
+def _where_clause(spec: TableSpec, where: Mapping[str, Any] | None,
+                  min_confidence: float | None = None) -> tuple[str, list[Any]]:
+    """A parameterised WHERE for equality filters on public columns only, and for a table
+    with confidences (events) a floor on them; rows with no confidence (coded before the
+    model) always pass."""
     parts: list[str] = []
     params: list[Any] = []
-    for column, value in where.items():
+    if min_confidence is not None and "confidence" in spec.column_names:
+        parts.append("(confidence IS NULL OR confidence >= ?)")
+        params.append(float(min_confidence))
+    for column, value in (where or {}).items():
         if column not in spec.column_names:
             raise StoreError(
                 "E212", column=column, table=spec.name, known=", ".join(spec.column_names)
@@ -535,7 +537,7 @@ def _where_clause(spec: TableSpec, where: Mapping[str, Any] | None) -> tuple[str
         else:
             parts.append(f'"{column}" = ?')
             params.append(value)
-    return " WHERE " + " AND ".join(parts), params
+    return (" WHERE " + " AND ".join(parts), params) if parts else ("", [])
 
 
 def _decoded_rows(cursor: sqlite3.Cursor, spec: TableSpec) -> Iterator[dict[str, Any]]:

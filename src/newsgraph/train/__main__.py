@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--labels", type=Path, default=LABELS / "events")
     t.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     t.add_argument("--out", type=Path, help="weights file (default: the packaged model)")
-    t.add_argument("--cache", type=Path, help="candidate cache (JSONL), rebuilt when absent")
+    t.add_argument("--cache", type=Path, help="candidate cache (a pickle of this build's candidates), rebuilt when absent; delete it after changing the extractor")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus} (pass --corpus PATH; it lives in ../shared)")

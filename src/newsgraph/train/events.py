@@ -54,7 +54,11 @@ class Example:
     status: str | None
     pair: tuple[str, str | None]
     gold_matches: tuple[int, ...]   # which gold events of the sentence this candidate realises
-    second: bool = False            # from a blind second labelling: agreement only, never trained on
+
+    @property
+    def second(self) -> bool:
+        """From a blind second labelling: agreement only, never trained on."""
+        return self.split == "second"
 
 
 @dataclass
@@ -153,13 +157,14 @@ def _examples_of(batch: list) -> tuple[list[Example], list[SentenceGold]]:
                 if c.sentence not in idxs:
                     continue
                 t = c.target.actor_id if c.target else None
+                # a candidate with no target realises only a gold event with no target: when
+                # the sentence names a target newsgraph does not find, "no one" is wrong
                 hits = tuple(k for k, (e, src, tgt) in enumerate(gold)
                              if c.source.actor_id in src and (
                                  (t is None and tgt is None) or (t is not None and tgt and t in tgt)))
                 first = gold[hits[0]][0] if hits else None
                 examples.append(Example(s.key, split, feats, first.type if first else "NONE",
-                                        first.status if first else None, (c.source.actor_id, t), hits,
-                                        split == "second"))
+                                        first.status if first else None, (c.source.actor_id, t), hits))
     return examples, golds
 
 
@@ -183,23 +188,6 @@ def build_examples(labelled: list[LabelledSentence], workers: int = 2) -> tuple[
             golds += gs
             print(f"  {min(n * 40, len(pairs))}/{len(pairs)} articles", file=sys.stderr)
     return examples, golds
-
-
-def strict_targets(examples: list[Example], golds: list[SentenceGold]) -> list[Example]:
-    """A candidate with no target realises only a gold event with no target: when the
-    sentence names a target newsgraph does not find, "no one" is wrong, not a near miss
-    (examples cached by an earlier build are relabelled the same way)."""
-    gold = {(g.key, g.split == "second"): g for g in golds}
-    out = []
-    for e in examples:
-        if e.pair[1] is None and e.gold_matches:
-            g = gold[(e.key, e.second)]
-            hits = tuple(h for h in e.gold_matches if g.events[h][0].target is None)
-            first = g.events[hits[0]][0] if hits else None
-            e = Example(e.key, e.split, e.features, first.type if first else "NONE",
-                        first.status if first else None, e.pair, hits, e.second)
-        out.append(e)
-    return out
 
 
 def _matrix(examples: list[Example], vocab: dict[str, int]):
@@ -363,7 +351,6 @@ def train(labels_dir: Path, corpus: Path, *, out: Path | None = None, cache: Pat
         examples, golds = build_examples(labelled)
         if cache is not None:
             cache.write_bytes(pickle.dumps((examples, golds)))
-    examples = strict_targets(examples, golds)
     by = {s: [e for e in examples if e.split == s] for s in ("train", "dev", "test")}
     gold_by = {s: [g for g in golds if g.split == s] for s in ("train", "dev", "test")}
     seen = Counter(f for e in by["train"] for f in e.features)

@@ -64,4 +64,4 @@ def test_assertion_cues_reach_the_features(nlp, extract, text, cue):
 def test_a_heading_is_marked(nlp):
     doc = nlp("Opposition claims and US support")
     sent = next(doc.sents)
-    assert assess(doc[0], sent, [], frozenset()).heading
+    assert assess(doc[0], sent, []).heading

@@ -34,7 +34,7 @@ class Assertion:
     tag: str
 
 
-def assess(trigger: Token, sent: Span, direct: Sequence[Quote], speech_verbs) -> Assertion:
+def assess(trigger: Token, sent: Span, direct: Sequence[Quote]) -> Assertion:
     """The assertion cues of one trigger in its sentence."""
     modals, governors, links = [], [], []
     negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "det" for c in trigger.children)

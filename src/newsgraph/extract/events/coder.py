@@ -77,7 +77,7 @@ def _candidates(article_id, doc, mentions, quotes, lexicon, date, date_precision
     speech = _speech_verbs()
     out = []
     for c in candidates(doc, mentions, proposals, functools.partial(_is_event_noun, lexicon)):
-        a = assess(doc[c.trigger], sents[c.sentence], direct, speech)
+        a = assess(doc[c.trigger], sents[c.sentence], direct)
         out.append((c, a, featurize(c, doc, sents[c.sentence], a, lexicon, sectors, speech, dense=dense)))
     return out, implied
 

@@ -53,16 +53,16 @@ def featurize(c: Candidate, doc: Doc, sent: Span, a: Assertion, lexicon, sectors
     def on(name: str) -> None:
         f[name] = 1.0
 
+    lex = plover_of(lexicon, lemma, trigger.pos_ == "NOUN")
     on(f"trig={lemma}")
     on(f"trig_pos={trigger.pos_}")
     on(f"trig_dep={trigger.dep_}")  # a relative clause or modifier often only identifies (background)
-    on(f"lex+trig_dep={lemma_lex(lexicon, trigger)}+{trigger.dep_}")
+    on(f"lex+trig_dep={lex}+{trigger.dep_}")
     if _unresolved_object(doc, trigger, c):
         on("object_unresolved")  # the sentence names whom, but no actor was found there
         if c.target is None:
             on("notarget+object_unresolved")
     on(f"tag={a.tag}")
-    lex = plover_of(lexicon, lemma, trigger.pos_ == "NOUN")
     on(f"lex={lex}")
     obj = next((ch for ch in trigger.children if ch.dep_ in ("dobj", "obj")), None)
     if obj is not None:
@@ -192,10 +192,6 @@ def _token_starts(doc: Doc) -> list[int]:
     if starts is None:
         starts = doc.user_data["newsgraph_token_starts"] = [t.idx for t in doc]
     return starts
-
-
-def lemma_lex(lexicon, token) -> str:
-    return plover_of(lexicon, token.lemma_.lower(), token.pos_ == "NOUN")
 
 
 @functools.lru_cache(maxsize=65536)
