@@ -322,4 +322,94 @@ def test_walk_skips_special_files_and_survives_symlink_loops(tmp_path: Path) -> 
     assert [item for item in items if isinstance(item, str)] == [str(tmp_path / "sub" / "a.txt")]
     assert [(Path(item.path).name, item.code) for item in items if isinstance(item, InputError)] == [
         ("pipe.txt", "S104"),
+        ("loop", "E122"),  # leads back to the folder being walked: said once, not followed
     ]
+
+
+def _walk_errors(items: list) -> list[tuple[str, str]]:
+    return [(Path(item.path).name, item.code) for item in items if isinstance(item, InputError)]
+
+
+@pytest.mark.issue(17)
+def test_a_symlink_loop_is_one_error_per_link_and_the_walk_goes_on(tmp_path: Path) -> None:
+    write(tmp_path / "first.txt", "words")
+    (tmp_path / "loop").mkdir()
+    os.symlink("b", tmp_path / "loop" / "a")
+    os.symlink("a", tmp_path / "loop" / "b")
+    write(tmp_path / "zlast.txt", "words")
+    items = list(expand_paths([str(tmp_path)]))
+    assert [Path(item).name for item in items if isinstance(item, str)] == ["first.txt", "zlast.txt"]
+    assert _walk_errors(items) == [("a", "E120"), ("b", "E120")]
+    assert "symbolic links" in next(item for item in items if isinstance(item, InputError)).message
+
+
+@pytest.mark.issue(17)
+def test_a_broken_symlink_names_its_missing_target(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", "words")
+    os.symlink("gone.txt", tmp_path / "link.txt")
+    items = list(expand_paths([str(tmp_path)]))
+    assert _walk_errors(items) == [("link.txt", "E121")]
+    assert "'gone.txt'" in items[1].message
+    given = list(expand_paths([str(tmp_path / "link.txt")]))  # named directly, too
+    assert codes(given) == ["E121"]
+
+
+@pytest.mark.issue(17)
+def test_a_looping_link_named_directly_is_E120(tmp_path: Path) -> None:
+    os.symlink("b", tmp_path / "a")
+    os.symlink("a", tmp_path / "b")
+    assert codes(list(expand_paths([str(tmp_path / "a")]))) == ["E120"]
+
+
+@pytest.mark.issue(17)
+def test_an_alias_of_a_folder_read_elsewhere_is_read_once_silently(tmp_path: Path) -> None:
+    write(tmp_path / "real" / "a.txt", "words")
+    os.symlink(tmp_path / "real", tmp_path / "alias")
+    items = list(expand_paths([str(tmp_path)]))
+    assert [Path(item).name for item in items if isinstance(item, str)] == ["a.txt"]
+    assert _walk_errors(items) == []
+
+
+@pytest.mark.issue(17)
+def test_a_recursive_glob_through_a_cycle_reads_each_file_once(tmp_path: Path) -> None:
+    write(tmp_path / "sub" / "a.txt", "words")
+    os.symlink("..", tmp_path / "sub" / "up")
+    os.symlink("gone.txt", tmp_path / "sub" / "broken.txt")
+    items = list(expand_paths([str(tmp_path / "**" / "*.txt")]))
+    assert [Path(item).name for item in items if isinstance(item, str)] == ["a.txt"]
+    assert _walk_errors(items) == [("broken.txt", "E121")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_one_E120_and_its_siblings_are_read(tmp_path: Path) -> None:
+    write(tmp_path / "closed" / "a.txt", "words")
+    write(tmp_path / "open" / "b.txt", "words")
+    (tmp_path / "closed").chmod(0)
+    try:
+        items = list(expand_paths([str(tmp_path)]))
+        alone = list(expand_paths([str(tmp_path / "closed")]))
+    finally:
+        (tmp_path / "closed").chmod(0o755)
+    assert [Path(item).name for item in items if isinstance(item, str)] == ["b.txt"]
+    assert _walk_errors(items) == [("closed", "E120")]
+    assert codes(alone) == ["E120"]  # not also E118: the folder could not be listed
+
+
+@pytest.mark.issue(17)
+def test_a_folder_that_cannot_be_listed_is_E120_even_as_root(tmp_path: Path, monkeypatch) -> None:
+    """The same path as the permission test, reached by refusing the listing (root can list all)."""
+    write(tmp_path / "closed" / "a.txt", "words")
+    write(tmp_path / "open" / "b.txt", "words")
+    real_scandir = os.scandir
+
+    def refusing(path):
+        if Path(path).name == "closed":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(sources.os, "scandir", refusing)
+    items = list(expand_paths([str(tmp_path)]))
+    assert [Path(item).name for item in items if isinstance(item, str)] == ["b.txt"]
+    assert _walk_errors(items) == [("closed", "E120")]
+    assert "Permission denied" in next(i for i in items if isinstance(i, InputError)).message

@@ -101,6 +101,8 @@ def expand_paths(paths: Sequence[str]) -> Iterator[str | InputError]:
             yield STDIN
         elif os.path.isdir(given):
             yield from _walk_root(given)
+        elif problem := unreachable(given):
+            yield problem
         elif os.path.lexists(given):
             yield error(given, None, "S103") if is_sidecar(given) else given
         elif _GLOB_CHARS.search(given):
@@ -124,37 +126,81 @@ def is_sidecar(path: str) -> bool:
 
 
 def _walk_root(folder: str) -> Iterator[str | InputError]:
-    found = False
-    for item in _walk(folder, set()):
+    found = unwalkable = False
+    for item in _walk(folder, set(), ()):
         found = found or isinstance(item, str)
+        unwalkable = unwalkable or (isinstance(item, InputError) and item.path == folder)
         yield item
-    if not found:
+    if not found and not unwalkable:  # a folder that cannot be listed said so already
         yield error(folder, None, "E118")
 
 
-def _walk(folder: str, seen: set[str]) -> Iterator[str | InputError]:
+def _walk(folder: str, seen: set[str], ancestors: tuple[str, ...]) -> Iterator[str | InputError]:
+    """Article files under `folder`, sorted; every path that cannot be walked is one error.
+
+    A tree is the user's, so anything can be in it: a folder we may not list (E120),
+    a symbolic link that loops on itself or cannot be resolved (E120), one whose
+    target is gone (E121), one that leads back to a folder above it (E122). Each costs
+    that path alone. A folder reached twice by different names is read once, silently:
+    its articles are not lost, and reading them again would only duplicate them.
+    """
     real = os.path.realpath(folder)
-    if real in seen:  # a symlink loop
+    if real in seen:
         return
     seen.add(real)
+    ancestors = (*ancestors, real)
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
-        yield error(folder, None, "E102", reason=_reason(exc))
+        yield error(folder, None, "E120", reason=_reason(exc))
         return
     for entry in entries:
         path = os.path.join(folder, entry.name)
         if entry.name.startswith("."):
             yield error(path, None, "S102")
-        elif entry.is_dir():
-            yield from _walk(path, seen)
-        elif not entry.is_file():
+            continue
+        if problem := unreachable(path):
+            yield problem
+            continue
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as exc:  # EACCES, ENAMETOOLONG ...
+            yield error(path, None, "E120", reason=_reason(exc))
+            continue
+        target = os.path.realpath(path) if entry.is_symlink() else None
+        if is_dir and target is not None and target in ancestors:
+            yield error(path, None, "E122", target=target)
+        elif is_dir:
+            yield from _walk(path, seen, ancestors)
+        elif not is_file:
             yield error(path, None, "S104")
         elif format_for(entry.name) is None:
             yield error(path, None, "S101", what=_extension_text(entry.name))
         elif not is_sidecar(path):
             yield path
+
+
+def unreachable(path: str) -> InputError | None:
+    """The error for a symbolic link that leads nowhere, or None for any other path.
+
+    A link whose target is gone is E121; one that cannot be resolved at all (a loop,
+    `a -> b -> a`, or a chain too long) is E120. Asked before anything follows the
+    link, so the walk never meets the OSError that would end it.
+    """
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return error(path, None, "E121", target=target)
+    except OSError as exc:  # ELOOP, EACCES on a folder on the way, ENAMETOOLONG
+        return error(path, None, "E120", reason=_reason(exc))
+    return None
 
 
 def _expand_glob(pattern: str) -> Iterator[str | InputError]:
@@ -170,20 +216,29 @@ def _expand_glob(pattern: str) -> Iterator[str | InputError]:
     extension = os.path.splitext(os.path.basename(pattern))[1]
     names_extension = bool(extension) and not _GLOB_CHARS.search(extension)
     seen: set[str] = set()
+    walked: set[str] = set()  # shared: `**` through a symlink cycle lists one folder many times
     for match in matches:
-        if os.path.isdir(match):
-            items: Iterator[str | InputError] = _walk(match, set())
+        if problem := unreachable(match):
+            items: Iterator[str | InputError] = iter([problem])
+        elif os.path.isdir(match):
+            items = _walk(match, walked, ())
         elif format_for(match) is None and not names_extension:
             items = iter([error(match, None, "S101", what=_extension_text(match))])
         elif is_sidecar(match):
             continue
         else:
             items = iter([match])
-        for item in items:
-            key = os.path.normpath(item if isinstance(item, str) else item.path)
+        for item in items:  # a file reached by several names is read once
+            key = os.path.realpath(item) if isinstance(item, str) else _link_identity(item.path)
             if key not in seen:
                 seen.add(key)
                 yield item
+
+
+def _link_identity(path: str) -> str:
+    """The path with its folder resolved but not itself: one key per link, however reached."""
+    folder, name = os.path.split(os.path.normpath(path))
+    return os.path.join(os.path.realpath(folder or "."), name)
 
 
 def _extension_text(name: str) -> str:
