@@ -176,3 +176,12 @@ def test_a_surname_speaker_is_the_articles_person_not_a_namesake(nlp, resolver):
             "“We will not back down,” Mills said.")
     quotes = quotes_of(nlp, resolver, text, "2011-05-06")
     assert quotes and quotes[-1].speaker_id == "rhona-mills"  # not Ghana's President Mills
+
+
+@pytest.mark.slow
+def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(nlp, resolver):
+    text = ("The Russian Foreign Ministry, which said the strikes were illegal, summoned the envoy. "
+            "Senator Jane Whitfield, who argued that the deal was weak, voted against it.")
+    found = quotes_of(nlp, resolver, text)
+    assert [(q.speaker_text, q.speaker_id) for q in found] == [
+        ("The Russian Foreign Ministry", "russia-mfa"), ("Senator Jane Whitfield", "jane-whitfield")]

@@ -399,6 +399,9 @@ class _Finder:
     def _speaker_from(self, token: Token) -> _Speaker:
         if token.lemma_.lower() in self.cues.documents:
             return self._document_issuer(token)
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            # "the rebels, who said …": a relative pronoun speaks for the noun its clause describes
+            return self._speaker_from(token.head.head)
         if token.lower_ in PRONOUNS:
             actor = self._antecedent(token)
             return _Speaker(token.text, token.idx, token.idx + len(token), actor)
