@@ -57,8 +57,10 @@ def reports_errors(command):
             if kwargs.get("debug"):
                 raise
             from newsgraph.cli.render import err
+            from newsgraph.cli.terminal import escaped
 
-            err.print(f"[red]newsgraph: {exc}[/red]", markup=True, highlight=False)
+            # the message may quote a file's content or name: shown, never acted on
+            err.print(f"[red]newsgraph: {escaped(exc)}[/red]", markup=True, highlight=False)
             raise typer.Exit(2) from None
 
     return wrapper
@@ -242,11 +244,11 @@ def resolve(
 
 def _print_score(score: dict, misses: list) -> None:
     """Misses first, one JSON line each, then the scores as the last line (easy to `tail -1`)."""
-    import json
+    from newsgraph.cli.terminal import json_text
 
     for miss in misses:
-        print(json.dumps(miss, ensure_ascii=False, default=str))
-    print(json.dumps(score))
+        print(json_text(miss))
+    print(json_text(score))
 
 
 @eval_app.command("actors")

@@ -1,30 +1,37 @@
-"""Render an actor comparison (`analysis.compare_actor`) as rich tables, or JSON."""
+"""Render an actor comparison (`analysis.compare_actor`) as rich tables, or JSON.
+
+Every value comes from articles, so each passes through `terminal.escaped` before it
+reaches the console: no control code or rich markup in a title or a label acts.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 
+from newsgraph.cli.terminal import console as make_console
+from newsgraph.cli.terminal import escaped as _esc
+from newsgraph.cli.terminal import json_text
+
 
 def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: Console | None = None) -> None:
     if as_json:
-        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        print(json_text(result, indent=2))
         return
-    console = console or Console()
+    console = console or make_console()
     actor = result["actor"]
-    where = " ".join(x for x in (actor.get("country"), actor.get("sector")) if x)
-    console.print(f"[bold]{_esc(actor['name'])}[/bold] ({actor['actor_id']}{', ' + where if where else ''})")
+    where = " ".join(_esc(x) for x in (actor.get("country"), actor.get("sector")) if x)
+    console.print(f"[bold]{_esc(actor['name'])}[/bold] ({_esc(actor['actor_id'])}{', ' + where if where else ''})")
     if not result["has_labels"]:
         console.print("[dim]This store has no labels table (written before framing): labels and tone are empty.[/dim]")
     for g in result["outlets"]:
         console.print()
         console.print(f"[bold cyan]{_esc(g['outlet'])}[/bold cyan] — {g['mentions']} mentions, quoted {g['quoted']}×")
         for a in g["articles"]:
-            console.print(f"  {a['date'] or 'undated'}  {_esc(a['title'] or '(untitled)')}", highlight=False)
+            console.print(f"  {_esc(a['date'] or 'undated')}  {_esc(a['title'] or '(untitled)')}")
         if g["labels"]:
             several = len(g["articles"]) > 1
             table = Table(box=None, pad_edge=False, show_edge=False)
@@ -33,7 +40,7 @@ def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: 
             for label in g["labels"]:
                 voice = label["voice"] if label["voice"] == "author" else f"quoted: {label['speaker'] or 'unattributed'}"
                 pol = {1: "+", -1: "−", 0: "0"}.get(label["polarity"], "")
-                cells = [_esc(label["label"]), str(label["count"]), label["kind"] or "", _esc(voice), pol]
+                cells = [_esc(label["label"]), str(label["count"]), _esc(label["kind"] or ""), _esc(voice), pol]
                 table.add_row(*cells, *([str(len(label["articles"]))] if several else []))
             console.print(Padding(table, (0, 0, 0, 2), expand=False))
         elif result["has_labels"]:
@@ -41,15 +48,9 @@ def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: 
         for voice, tone in sorted(g["tone"].items()):
             score = "—" if tone["score"] is None else f"{tone['score']:+.2f}"
             console.print(
-                f"  tone ({voice}): {score} over {tone['mentions']} mentions "
+                f"  tone ({_esc(voice)}): {score} over {tone['mentions']} mentions "
                 f"(−{tone['negative']} / {tone['neutral']} / +{tone['positive']})"
             )
         if g["top_speakers"]:
             quoted = ", ".join(f"{_esc(s['name'])} {s['quotes']}" for s in g["top_speakers"])
             console.print(f"  quotes: {quoted}")
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(str(text))

@@ -11,12 +11,12 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from rich.console import Console
+from newsgraph.cli.terminal import console, escaped, printable
 
 if TYPE_CHECKING:  # the runner imports spaCy; rendering must not
     from newsgraph.pipeline.runner import RunSummary
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = console(stderr=True, soft_wrap=True)
 
 
 class RunReporter:
@@ -42,7 +42,7 @@ class RunReporter:
 
     def __call__(self, summary: RunSummary) -> None:
         for error in summary.errors[self.shown_errors:]:
-            err.print(f"[red]error[/red] {error}", markup=True, highlight=False)
+            err.print(f"[red]error[/red] {escaped(error)}", markup=True, highlight=False)
         self.shown_errors = len(summary.errors)
         if self.quiet:
             return
@@ -79,9 +79,9 @@ def print_summary(s: RunSummary, store_path: str) -> None:
         markup=False,
     )
     if s.skips:
-        shown = ", ".join(e.path for e in s.skips[:3])
+        shown = ", ".join(printable(e.path) for e in s.skips[:3])
         more = f" and {len(s.skips) - 3} more" if len(s.skips) > 3 else ""
         err.print(f"  skipped (not article files): {shown}{more}", markup=False)
     if s.failed:
         err.print(f"  failures are kept in the store: newsgraph export input_errors --store {store_path}", markup=False)
-    err.print(f"  store: {store_path}", markup=False)
+    err.print(f"  store: {printable(store_path)}", markup=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newsgraph.cli.render import err
+from newsgraph.cli.terminal import json_text, printable
 
 
 def resolve_lines(lines: Iterable[str], out: TextIO, *, dictionaries: Sequence[Path] = ()) -> int:
@@ -31,14 +32,14 @@ def resolve_lines(lines: Iterable[str], out: TextIO, *, dictionaries: Sequence[P
                 raise TypeError("'text' must be a string")
         except (ValueError, KeyError, TypeError) as exc:
             failures += 1
-            err.print(f"<stdin>:{number}: [E403] not a resolvable line: {exc}", markup=False)
-            out.write(json.dumps({"line": number, "error": f"E403: {exc}"}) + "\n")
+            err.print(f"<stdin>:{number}: [E403] not a resolvable line: {printable(exc)}", markup=False)
+            out.write(json_text({"line": number, "error": f"E403: {exc}"}) + "\n")
             continue
         found = resolver.resolve(text, _day(date))
         record = {"text": text, "date": date, "actor": None, "how": None}
         if found is not None:
             record.update(found.as_dict())
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json_text(record) + "\n")
     out.flush()
     return failures
 

@@ -1,29 +1,34 @@
-"""Render stories and threads (`analysis.find_stories`) as rich tables, or JSON."""
+"""Render stories and threads (`analysis.find_stories`) as rich tables, or JSON.
+
+Titles, sources and words come from articles: each passes through `terminal.escaped`.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+
+from newsgraph.cli.terminal import console as make_console
+from newsgraph.cli.terminal import escaped as escape
+from newsgraph.cli.terminal import json_text
 
 
 def print_stories(result: dict[str, Any], *, as_json: bool = False, console: Console | None = None) -> None:
     if as_json:
         out = {k: v for k, v in result.items() if k != "pairs"}
-        print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        print(json_text(out, indent=2))
         return
-    console = console or Console()
+    console = console or make_console()
     stories = {s["story_id"]: s for s in result["stories"]}
     console.print(f"[bold]{len(result['threads'])} threads, {len(stories)} stories, "
                   f"{sum(len(s['articles']) for s in stories.values())} articles[/bold]")
     for thread in result["threads"]:
-        dyads = ", ".join("–".join(d) for d in thread["dyads"]) or "no shared dyad"
-        span = f"{thread['first_date'] or '?'} … {thread['last_date'] or '?'}"
+        dyads = escape(", ".join("–".join(d) for d in thread["dyads"]) or "no shared dyad")
+        span = escape(f"{thread['first_date'] or '?'} … {thread['last_date'] or '?'}")
         console.print()
-        console.print(f"[bold cyan]thread {thread['thread_id']}[/bold cyan]: {len(thread['stories'])} stories, {span}; dyads {dyads}")
+        console.print(f"[bold cyan]thread {escape(thread['thread_id'])}[/bold cyan]: {len(thread['stories'])} stories, {span}; dyads {dyads}")
         console.print(f"  words: {escape(', '.join(thread['terms'][:8]))}", highlight=False)
         table = Table(box=None, pad_edge=False, show_edge=False)
         for col in ("story", "date", "source", "title", "words"):
@@ -32,7 +37,7 @@ def print_stories(result: dict[str, Any], *, as_json: bool = False, console: Con
             story = stories[sid]
             for i, a in enumerate(story["articles"]):
                 table.add_row(
-                    sid if i == 0 else "", a["date"] or "undated", escape(a["source"]),
-                    escape(a["title"] or ""), ", ".join(story["terms"][:5]) if i == 0 else "",
+                    escape(sid) if i == 0 else "", escape(a["date"] or "undated"), escape(a["source"]),
+                    escape(a["title"] or ""), escape(", ".join(story["terms"][:5])) if i == 0 else "",
                 )
         console.print(table)

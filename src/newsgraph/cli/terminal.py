@@ -1,0 +1,85 @@
+"""Text that is safe to show a person: no terminal control codes, no rich markup, no hard wrap.
+
+Article metadata is written by strangers. A title holding `ESC[2J` clears the
+reader's screen, an `ESC]0;…BEL` sequence retitles their window, and `[bold]` or
+`:warning:` would be read by rich as markup or an emoji code. Everything newsgraph
+prints from data goes through one of these:
+
+- `printable(value)`: the text with every control sequence (CSI, OSC and other
+  string sequences, 7- and 8-bit) removed whole, every other control character
+  removed, line breaks and tabs turned into spaces (a carriage return could
+  overwrite what came before on the line), and the bidirectional overrides that
+  reorder what a reader sees ("Trojan Source") removed;
+- `escaped(value)`: `printable`, then rich markup escaped, for text placed inside a
+  markup string;
+- `json_text(obj)`: JSON for stdout. JSON already escapes C0 controls; this also
+  escapes DEL, the C1 controls (U+009B is a CSI on some terminals), the line and
+  paragraph separators and the bidi overrides as `\\uXXXX`, which loses nothing:
+  a JSON reader gets the same strings back.
+
+`console()` makes the rich Console every command prints through: markup and emoji
+codes only where we write them, and, when output goes to a file or pipe, no hard
+wrap at 80 columns (rich's default width when it cannot ask a terminal).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Any
+
+from rich.console import Console
+
+# A control sequence as a terminal parses it, removed whole so that no parameter
+# debris ("2J", "0;title") is left behind. ESC and the 8-bit C1 introducers both.
+_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, erase, colours (SGR)
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, SOS, PM, APC … ST
+    r"|\x1b[ -/]*[0-~]"  # other escapes: ESC c (reset), ESC 7, ESC ( B
+)
+_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
+# What is left: C0 and C1 controls and DEL, and the bidi embeddings, overrides and isolates.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Characters JSON leaves raw (it escapes only U+0000-U+001F) that a terminal may act on.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# Width for output that is not a terminal: wide enough that no line is ever wrapped.
+UNWRAPPED = 32_767
+
+
+def printable(value: Any) -> str:
+    """`value` as one line of text a terminal only displays."""
+    text = "" if value is None else str(value)
+    if text.isprintable():  # the common case costs one scan
+        return text
+    text = _SEQUENCE.sub("", text)
+    text = _BREAKS.sub(" ", text)
+    return _CONTROL.sub("", text)
+
+
+def escaped(value: Any) -> str:
+    """`printable(value)` with rich markup escaped, for use inside a markup string."""
+    from rich.markup import escape
+
+    return escape(printable(value))
+
+
+def json_text(obj: Any, *, indent: int | None = None) -> str:
+    """`obj` as JSON (UTF-8 text, not ASCII-escaped) with nothing a terminal would act on."""
+    text = json.dumps(obj, ensure_ascii=False, indent=indent, default=str)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def console(*, stderr: bool = False, file: Any = None, soft_wrap: bool = False) -> Console:
+    """A Console for data: no markup or emoji codes from data, no hard wrap off a terminal.
+
+    On a terminal rich fits the output to the window. Elsewhere (a file, a pipe, a
+    CI log) rich would wrap every line at 80 columns; there the width is unlimited
+    unless the user set $COLUMNS.
+    """
+    options = dict(stderr=stderr, file=file, highlight=False, emoji=False, soft_wrap=soft_wrap)
+    made = Console(**options)
+    if not made.is_terminal and not os.environ.get("COLUMNS"):
+        made = Console(**options, width=UNWRAPPED)
+    return made
