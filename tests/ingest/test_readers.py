@@ -113,7 +113,54 @@ def test_html_without_body_is_E112(tmp_path: Path, good: str) -> None:
     assert_then_good(read(bare, good), "E112")
 
 
+def nested_page(levels: int) -> str:
+    """A page whose article sits `levels` divs deep (generated layouts, hostile input)."""
+    body = "<p>The council approved the new harbour budget on Tuesday after a long debate.</p>"
+    return f"<html><body>{'<div>' * levels}{body}{'</div>' * levels}</body></html>"
+
+
+@pytest.mark.issue(17)
+def test_html_nested_past_the_default_parser_limit_keeps_its_text(tmp_path: Path) -> None:
+    doc = only(read(write(tmp_path / "deep.html", nested_page(400))))
+    assert doc.text == "The council approved the new harbour budget on Tuesday after a long debate."
+    assert doc.fields["warnings"] == [
+        "[E124] HTML nested 403 levels deep, past the parser's limit of 255; "
+        "read again with a parser that allows deeper pages"
+    ]
+
+
+@pytest.mark.issue(17)
+def test_html_nested_past_any_parser_limit_is_E124_saying_why(tmp_path: Path, good: str) -> None:
+    items = read(write(tmp_path / "abyss.html", nested_page(3000)), good)
+    assert_then_good(items, "E124")
+    assert "2047 or more levels deep" in items[0].message
+
+
 # ---------------------------------------------------------------------------- jsonl, json
+
+
+@pytest.mark.issue(17)
+def test_jsonl_row_with_stray_nul_bytes_is_kept_with_a_warning(tmp_path: Path) -> None:
+    row = b'{"text": "Talks resumed\x00 in Geneva.", "title": "Tal\x00ks"}\n'
+    doc = only(read(write(tmp_path / "nul.jsonl", row)))
+    assert (doc.text, doc.fields["title"]) == ("Talks resumed in Geneva.", "Talks")
+    assert doc.fields["warnings"] == ["[E123] Removed 2 NUL byte(s) from the text"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"text": "never closed', "Unterminated string starting at column 10"),
+        ('{"text": "tab\there"}', "Invalid control character at column 14"),
+        ('{"text": "x",}', "Expecting property name enclosed in double quotes at column 14"),
+    ],
+)
+def test_malformed_json_says_where_once(tmp_path: Path, line: str, reason: str) -> None:
+    (item,) = read(write(tmp_path / "bad.jsonl", line + "\n"))
+    assert item.code == "E105" and item.message == f"Malformed JSON: {reason}"
+    assert "at at" not in item.message
+
 
 
 def test_jsonl_rows_map_fields(tmp_path: Path) -> None:
@@ -218,9 +265,11 @@ def test_tsv_uses_tabs(tmp_path: Path) -> None:
 
 def test_csv_malformed_rows_then_good_rows(tmp_path: Path) -> None:
     data = 'title,text\nA,first\nB\nC,"bad"quote\nD,with\x00nul\nE,last\n'
-    assert summary(read(write(tmp_path / "m.csv", data))) == [
-        ("first", 2), ("E107", 3), ("E107", 4), ("E107", 5), ("last", 6),
-    ]  # fmt: skip
+    items = read(write(tmp_path / "m.csv", data))
+    assert summary(items) == [
+        ("first", 2), ("E107", 3), ("E107", 4), ("withnul", 5), ("last", 6),
+    ]  # fmt: skip  -- a stray NUL is stripped, the row kept (issue 17)
+    assert items[3].fields["warnings"] == ["[E123] Removed 1 NUL byte(s) from the text"]
 
 
 def test_csv_without_text_column_is_one_E106(tmp_path: Path, good: str) -> None:

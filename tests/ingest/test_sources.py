@@ -273,7 +273,8 @@ def test_declared_encoding_is_used_without_warning() -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"text\x00with nul", "NUL"),
+        (b"\x00\x01binary\x00\x00" * 40, "NUL"),
+        (bytes(range(256)) * 4, "NUL"),  # NULs among bytes that are not UTF-8
         (bytes(range(1, 32)) * 40, "control characters"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "PDF"),
         (b"PK\x03\x04rest", "ZIP"),
@@ -284,6 +285,20 @@ def test_binary_content_is_E103(data: bytes, reason: str) -> None:
     with pytest.raises(InputFailure) as caught:
         decode_bytes(data)
     assert caught.value.code == "E103"
+
+
+@pytest.mark.issue(17)
+def test_a_few_nul_bytes_are_stripped_and_the_text_kept() -> None:
+    text, warnings = decode_bytes("Der Minister\x00 sagte am Montag,\x00 es gehe weiter.".encode("utf-8"))
+    assert text == "Der Minister sagte am Montag, es gehe weiter."
+    assert warnings == ["[E123] Removed 2 NUL byte(s) from the text"]
+
+
+@pytest.mark.issue(17)
+def test_nuls_past_the_share_of_strays_are_binary() -> None:
+    few = b"a line of plain words\n" * 20 + b"\x00" * 16
+    assert binary_reason(few) is None
+    assert binary_reason(few + b"\x00") == "contains NUL bytes"  # 17 NULs in 477 bytes: over 1% and 16
 
 
 def test_text_with_tabs_and_newlines_is_not_binary() -> None:

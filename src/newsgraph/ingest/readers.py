@@ -39,6 +39,7 @@ from newsgraph.ingest.sources import (
     iter_lines,
     open_input,
     read_document,
+    strip_nuls,
     warning,
 )
 from newsgraph.records import InputError, RawDoc
@@ -57,6 +58,8 @@ FIELD_SOURCES: dict[str, tuple[str, ...]] = {
 }
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SNIFF = 4096
+_PARSER_DEPTH = 255  # libxml2 drops elements nested deeper (without its "huge" option)
+_DEEP_PARSER_DEPTH = 2047  # and deeper than this even with it
 
 
 def read_raw(
@@ -216,6 +219,14 @@ def _html_doc(path: str, data: bytes) -> RawDoc | InputError:
     text, warnings = decode_bytes(data, declared=_declared_charset(data[:_SNIFF]))
     try:
         tree = load_html(text)
+        if tree is not None and _depth(tree) >= _PARSER_DEPTH:
+            tree = _deep_tree(text)  # the default parser dropped what lay deeper
+            depth = _depth(tree)
+            if depth >= _DEEP_PARSER_DEPTH:
+                shown = f"{_DEEP_PARSER_DEPTH} or more"
+                return error(path, None, "E124", depth=shown, limit=_DEEP_PARSER_DEPTH, action="not read")
+            limit, action = _PARSER_DEPTH, "read again with a parser that allows deeper pages"
+            warnings.append(warning("E124", depth=depth, limit=limit, action=action))
         captions = _captions(tree) if tree is not None else []  # before extraction prunes it
         doc = tree is not None and bare_extraction(
             tree,
@@ -241,6 +252,30 @@ def _html_doc(path: str, data: bytes) -> RawDoc | InputError:
     if warnings:
         fields["warnings"] = warnings
     return RawDoc(path, None, "html", doc.text, fields)
+
+
+def _depth(tree: Any) -> int:
+    """How deep the element tree goes (the root is 1), in one pass."""
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _deep_tree(text: str) -> Any:
+    """The page parsed without libxml2's default depth limit (up to its hard one).
+
+    Pages nested hundreds of levels deep exist (generated layouts, hostile input);
+    the default parser silently drops everything below its limit, text included.
+    """
+    from lxml.html import HTMLParser, fromstring
+
+    parser = HTMLParser(huge_tree=True, collect_ids=False, default_doctype=False,
+                        remove_comments=True, remove_pis=True)  # fmt: skip
+    return fromstring(text, parser=parser)
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -281,7 +316,7 @@ def _json_docs(path: str, data: bytes) -> Iterator[RawDoc | InputError]:
         try:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            yield error(path, exc.lineno, "E105", reason=f"{exc.msg} at column {exc.colno}")
+            yield error(path, exc.lineno, "E105", reason=json_reason(exc))
             return
         except RecursionError:
             yield error(path, line, "E105", reason="nested too deeply")
@@ -318,15 +353,16 @@ def _jsonl_docs(opened: Opened, max_bytes: int) -> Iterator[RawDoc | InputError]
         if not line.text.strip():
             continue
         rows += 1
+        warnings = _fallback_warnings([line])
         try:
-            value = json.loads(line.text)
+            value = json.loads(strip_nuls(line.text.rstrip("\r\n"), warnings))  # a cut string is "Unterminated"
         except json.JSONDecodeError as exc:
-            yield error(path, line.number, "E105", reason=f"{exc.msg} at column {exc.colno}")
+            yield error(path, line.number, "E105", reason=json_reason(exc))
             continue
         except RecursionError:
             yield error(path, line.number, "E105", reason="nested too deeply")
             continue
-        yield _row_doc(path, line.number, "jsonl", value, _fallback_warnings([line]))
+        yield _row_doc(path, line.number, "jsonl", value, warnings)
     if not rows:
         raise InputFailure("E104")
 
@@ -348,11 +384,12 @@ def _csv_docs(opened: Opened, fmt: str, max_bytes: int) -> Iterator[RawDoc | Inp
         elif len(cells) != len(header or ()):
             reason = f"{len(cells)} fields where the header has {len(header or ())}"
             yield error(path, line, "E107", reason=reason)
-        elif any("\x00" in cell for cell in cells):
-            yield error(path, line, "E107", reason="a field holds a NUL byte")
         else:
-            row = dict(zip(header or (), cells))
-            yield _row_doc(path, line, "csv", row, _fallback_warnings(lines.lines))
+            warnings = _fallback_warnings(lines.lines)
+            if nuls := sum(cell.count("\x00") for cell in cells):  # stray bytes: strip, keep the row
+                warnings.append(warning("E123", count=nuls))
+                cells = [cell.replace("\x00", "") for cell in cells]
+            yield _row_doc(path, line, "csv", dict(zip(header or (), cells)), warnings)
     if not rows:  # nothing, or a header alone
         raise InputFailure("E104")
 
@@ -451,6 +488,12 @@ def _row_doc(
     if warnings:
         fields["warnings"] = list(warnings)
     return RawDoc(path, line, fmt, text, fields)
+
+
+def json_reason(exc: json.JSONDecodeError) -> str:
+    """The decoder's complaint and where: some of its messages end in "at" already
+    ("Unterminated string starting at"), which would read "at at column"."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 def _too_large(path: str, line: int | None, size: int, max_bytes: int) -> InputError:

@@ -49,6 +49,7 @@ _MB = 1024 * 1024
 # Bytes that never occur in text (tab, newlines, form feed and ESC excepted).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
 _CONTROL_SHARE = 0.10
+_NUL_SHARE, _FEW_NULS = 0.01, 16  # more NULs than 1% of a text's head (or 16) are not strays
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive (.docx, .xlsx, .epub ...)"),
@@ -372,18 +373,39 @@ def read_document(opened: Opened, *, max_bytes: int = MAX_BYTES) -> bytes:
 def binary_reason(head: bytes, *, any_nul: bool = True) -> str | None:
     """Why the first bytes of an input look like something other than text, or None.
 
-    With `any_nul` False (row files) a stray NUL only counts as a control character,
-    so it fails its own row (E107, E105) rather than the whole file.
+    A few NUL bytes in otherwise valid UTF-8 are debris (a bad export, a padded
+    field), not a sign of binary data: they are stripped later (E123) and the text
+    kept. Many NULs, or NULs among bytes that are not UTF-8, mean binary. With
+    `any_nul` False (row files) NULs are left to the rows, which strip them too.
     """
     for magic, kind in _SIGNATURES:
         if head.startswith(magic):
             return f"looks like {kind}"
-    if any_nul and b"\x00" in head:
+    nuls = head.count(0)
+    if any_nul and nuls and (nuls > max(_FEW_NULS, len(head) * _NUL_SHARE) or not _is_utf8_head(head.replace(b"\x00", b""))):
         return "contains NUL bytes"
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES)) - nuls
     if head and controls / len(head) > _CONTROL_SHARE:
         return f"{controls * 100 // len(head)}% control characters"
     return None
+
+
+def _is_utf8_head(data: bytes) -> bool:
+    """True when `data` is UTF-8, allowing a character cut off at the end."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def strip_nuls(text: str, warnings: list[str]) -> str:
+    """`text` without NUL characters; how many were removed goes to `warnings` (E123)."""
+    count = text.count("\x00")
+    if count:
+        warnings.append(warning("E123", count=count))
+        text = text.replace("\x00", "")
+    return text
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, list[str]]:
@@ -391,7 +413,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, list
 
     UTF-8 (BOM stripped) or UTF-16 with a BOM; otherwise the encoding the document
     declares (`declared`, e.g. an HTML meta charset), else cp1252 (latin-1 where cp1252
-    has holes) with warning W101. Binary content → E103; nothing but whitespace → E104.
+    has holes) with warning W101. A few NUL bytes are stripped (E123); binary content
+    → E103; nothing but whitespace → E104.
     """
     warnings: list[str] = []
     if data.startswith(_UTF16_BOMS):
@@ -409,6 +432,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, list
                 warnings.append(warning("W101", fallback=fallback))
     if reason:
         raise InputFailure("E103", reason=reason)
+    text = strip_nuls(text, warnings)
     if not text.strip():
         raise InputFailure("E104")
     return text, warnings
