@@ -149,7 +149,7 @@ def test_a_failed_export_leaves_the_previous_file_and_no_temporary(store, tmp_pa
 
     monkeypatch.setattr(export_module, "_json", failing_json)
     with pytest.raises(RuntimeError):
-        export(store, "articles", out=out)
+        export(store, "articles", out=out, force=True)
     assert out.read_text(encoding="utf-8") == "previous export\n"
     assert list(tmp_path.iterdir()) == [out]
 

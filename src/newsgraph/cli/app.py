@@ -27,6 +27,8 @@ StoreOpt = Annotated[
     typer.Option("--store", "-s", help="SQLite store file [default: $NEWSGRAPH_STORE or ./newsgraph.db]"),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")]
+ForceOpt = Annotated[bool, typer.Option(
+    "--force", help="Replace an existing --out file (never the store itself, never a read-only file).")]
 
 
 def _version(value: bool) -> None:
@@ -128,6 +130,7 @@ def export(
         str, typer.Option("--format", "-f", help="jsonl, csv, parquet, or gdelt (events only: GDELT 2.0 Event TSV).")
     ] = "jsonl",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file [default: standard output].")] = None,
+    force: ForceOpt = False,
     min_confidence: Annotated[Optional[float], typer.Option(
         "--min-confidence", min=0.0, max=1.0,
         help="Events only: keep those coded with at least this confidence [default: the model's threshold, "
@@ -146,13 +149,16 @@ def export(
 
     with open_store(store, readonly=True) as st:
         if out is None:
-            export_table(st, table, format=format, out=sys.stdout.buffer, min_confidence=min_confidence)
+            from newsgraph.cli.terminal import data_stdout
+
+            export_table(st, table, format=format, out=data_stdout(st.path), min_confidence=min_confidence)
             sys.stdout.flush()
         else:
-            n = export_table(st, table, format=format, out=out, min_confidence=min_confidence)
+            n = export_table(st, table, format=format, out=out, min_confidence=min_confidence, force=force)
             from newsgraph.cli.render import err
+            from newsgraph.cli.terminal import printable
 
-            err.print(f"newsgraph: wrote {n:,} {table} rows to {out}", markup=False)
+            err.print(f"newsgraph: wrote {n:,} {table} rows to {printable(out)}", markup=False)
 
 
 @app.command()
@@ -215,16 +221,18 @@ def stories(
 def report(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("report.html"),
     store: StoreOpt = None,
+    force: ForceOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Write a self-contained HTML report of the store (charts inline, nothing fetched)."""
     from newsgraph.cli.render import err
+    from newsgraph.cli.terminal import printable
     from newsgraph.report import write_report
     from newsgraph.store import open_store
 
     with open_store(store, readonly=True) as st:
-        size = write_report(st, out)
-    err.print(f"newsgraph: wrote the report to {out} ({size:,} bytes)", markup=False)
+        size = write_report(st, out, force=force)
+    err.print(f"newsgraph: wrote the report to {printable(out)} ({size:,} bytes)", markup=False)
 
 
 @app.command()

@@ -24,9 +24,11 @@ wrap at 80 columns (rich's default width when it cannot ask a terminal).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
+import sys
 from typing import Any
 
 from rich.console import Console
@@ -43,6 +45,10 @@ _BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Characters JSON leaves raw (it escapes only U+0000-U+001F) that a terminal may act on.
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# In a data stream shown on a terminal: line ends and tabs are the format's own; a
+# carriage return stays only as part of CSV's \r\n.
+_STREAM_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 
 # Width for output that is not a terminal: wide enough that no line is ever wrapped.
 UNWRAPPED = 32_767
@@ -83,3 +89,52 @@ def console(*, stderr: bool = False, file: Any = None, soft_wrap: bool = False) 
     if not made.is_terminal and not os.environ.get("COLUMNS"):
         made = Console(**options, width=UNWRAPPED)
     return made
+
+
+class TerminalText(io.TextIOBase):
+    """A text stream onto a terminal that drops control codes from what passes through.
+
+    For data formats (CSV, TSV, JSONL) sent to standard output when it is a terminal:
+    rows and tabs stay as they are, control sequences inside cells are removed.
+    Piped or redirected output is never filtered (it is data, kept exact).
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.stream.write(_STREAM_CONTROL.sub("", _SEQUENCE.sub("", text)))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def data_stdout(store_path: str | os.PathLike[str] | None = None) -> Any:
+    """Standard output for an export: the binary stream, or `TerminalText` on a terminal.
+
+    Refuses (E219) when standard output is the store itself (`>> store.db`), which
+    the shell opened before newsgraph could check a name.
+    """
+    from newsgraph.errors import StoreError
+    from newsgraph.store.export import STORE_SUFFIXES
+
+    try:
+        fd = sys.stdout.fileno()
+        out = os.fstat(fd)
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        out = None  # not a real file (a test runner's capture)
+    if out is not None and store_path is not None:
+        for suffix in STORE_SUFFIXES:
+            try:
+                there = os.stat(os.fspath(store_path) + suffix)
+            except OSError:
+                continue
+            if (there.st_dev, there.st_ino) == (out.st_dev, out.st_ino):
+                raise StoreError("E219", store=os.fspath(store_path))
+    if sys.stdout.isatty():
+        return TerminalText(sys.stdout)
+    return sys.stdout.buffer

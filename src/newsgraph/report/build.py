@@ -11,7 +11,6 @@ from typing import Any
 from .. import __version__
 from ..analysis import compare_actor, conflicting_claims, dyad_timeline, find_stories
 from ..analysis.sql import has_table, kept_events, rows, source_of
-from ..errors import UsageError
 from . import svg
 
 TOP_ACTORS = 15
@@ -135,15 +134,17 @@ def _mark(claim: dict[str, Any]):
     return Markup(f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}")
 
 
-def write_report(store, path: str | os.PathLike[str]) -> int:
-    """Write the report to `path` (through a temporary file); return its size in bytes."""
+def write_report(store, path: str | os.PathLike[str], *, force: bool = False) -> int:
+    """Write the report to `path`; return its size in bytes.
+
+    The same rules as every file newsgraph writes (`store.export.output_file`):
+    never the store itself, an existing file only with `force`, a read-only one
+    never, and through a temporary file so a failure leaves no half report.
+    """
+    from ..store.export import check_output, output_file
+
+    check_output(path, store_path=store.path, force=force)  # refuse before the work, not after
     html = render_report(store).encode("utf-8")
-    target = Path(path)
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        tmp.write_bytes(html)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UsageError("E421", path=str(path), reason=exc) from exc
+    with output_file(path, store_path=store.path, force=force, failure="E421") as tmp:
+        Path(tmp).write_bytes(html)
     return len(html)

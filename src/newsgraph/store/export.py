@@ -3,9 +3,15 @@
 Rows come from `Store.iter_rows` one at a time and are written as they come
 (Parquet in row groups of `batch_size`), so exporting a large store keeps memory
 flat. Columns are the table's public columns in `tables.py` order, in every
-format. A file output is written to a temporary name beside it and renamed when
-complete: an interrupted export never leaves a truncated file under the real
-name.
+format.
+
+A file output goes through `output_file`, shared with the HTML report: never the
+store itself (or its -wal/-shm/-journal files), also through a symlink or a hard
+link; never an existing file unless asked (`force`); never a read-only file, even
+with `force` (the read-only bit is its owner's "do not change", which a rename
+would silently bypass); written to a temporary name beside it and renamed only
+when complete, so a failed export never leaves a half file, and a replaced file
+keeps its permissions.
 
 - JSONL: one JSON object per line, UTF-8 (not ASCII-escaped), nested fields as
   JSON values.
@@ -20,6 +26,8 @@ import csv
 import io
 import json
 import os
+import secrets
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -50,6 +58,7 @@ def export(
     where: Mapping[str, Any] | None = None,
     batch_size: int = BATCH_ROWS,
     min_confidence: float | None = None,
+    force: bool = False,
 ) -> int:
     """Write `table` (optionally filtered as in `Store.iter_rows`) to `out`.
 
@@ -57,8 +66,9 @@ def export(
     (the CLI passes the model's threshold unless told otherwise).
 
     `out` is a path, a text or binary stream, or None for stdout (JSONL and
-    CSV only: Parquet needs a seekable file of its own, so a path). Returns the
-    number of rows written.
+    CSV only: Parquet needs a seekable file of its own, so a path). A path is
+    never the store's own file, and an existing file is replaced only with
+    `force` (`output_file`). Returns the number of rows written.
     """
     spec = get_table(table)
     if format not in FORMATS and format not in TABLE_FORMATS:
@@ -70,7 +80,7 @@ def export(
         raise StoreError("E205")
     rows = store.iter_rows(table, where=where, min_confidence=min_confidence)
     if format == "parquet":
-        with _atomic(Path(out)) as tmp:  # type: ignore[arg-type]
+        with output_file(out, store_path=store.path, force=force) as tmp:  # type: ignore[arg-type]
             return _write_parquet(rows, spec, tmp, batch_size)
     if format == "gdelt":
         from .gdelt import store_writer
@@ -79,7 +89,7 @@ def export(
     else:
         write = _write_jsonl if format == "jsonl" else _write_csv
     if is_path:
-        with _atomic(Path(out)) as tmp:  # type: ignore[arg-type]
+        with output_file(out, store_path=store.path, force=force) as tmp:  # type: ignore[arg-type]
             # newline="": csv writes its own \r\n; JSONL lines end in \n alone.
             with open(tmp, "w", encoding="utf-8", newline="") as stream:
                 return write(rows, spec, stream)
@@ -110,19 +120,101 @@ def _is_binary(out: IO[Any]) -> bool:
     return isinstance(out, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(out, "mode", "")
 
 
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary path beside `path`, renamed onto it only on success."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+# Files SQLite keeps beside a store while it is open or after a crash: overwriting
+# one corrupts the store as surely as overwriting the store.
+STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def check_output(
+    path: str | os.PathLike[str], *, store_path: str | os.PathLike[str] | None = None, force: bool = False,
+) -> Path:
+    """The file a write to `path` would change, or a coded refusal (E215-E218).
+
+    A symlink is followed: the file it points to is the one written (the link
+    stays). A character device or FIFO (/dev/stdout, a named pipe) is written
+    into as a stream: nothing is stored there to lose.
+    """
+    target = Path(os.path.realpath(path))
+    if store_path is not None:
+        store_real = os.path.realpath(store_path)
+        for suffix in STORE_SUFFIXES:
+            if str(target) == store_real + suffix or _same_file(target, store_real + suffix):
+                raise StoreError("E215", path=str(path), store=str(store_path))
     try:
+        info = target.stat()
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise StoreError("E213", path=str(path), reason=exc) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError("E218", path=str(path), what="a folder")
+    if stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+        raise StoreError("E218", path=str(path), what="a block device" if stat.S_ISBLK(info.st_mode) else "a socket")
+    if not stat.S_ISREG(info.st_mode):
+        return target
+    if not force:
+        raise StoreError("E216", path=str(path))
+    # os.access alone is not enough: for root it grants every write.
+    if not os.access(target, os.W_OK) or not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise StoreError("E217", path=str(path))
+    return target
+
+
+def _same_file(target: Path, other: str) -> bool:
+    try:
+        return os.path.samefile(target, other)
+    except OSError:  # either does not exist
+        return False
+
+
+@contextmanager
+def output_file(
+    path: str | os.PathLike[str], *, store_path: str | os.PathLike[str] | None = None,
+    force: bool = False, failure: str = "E213",
+) -> Iterator[Path]:
+    """A temporary path beside `path`'s file to write to; moved onto it only on success.
+
+    Refusals as in `check_output`. A new file gets the permissions a plain `open`
+    would give (the umask applies); a replaced one keeps its own. Without `force`
+    the move cannot replace a file that appeared meanwhile (a hard link, which
+    fails if the name exists). An OSError while writing or moving is the coded
+    error `failure` (with `path` and `reason`); the temporary file never stays.
+    """
+    target = check_output(path, store_path=store_path, force=force)
+    if target.exists() and not target.is_file():  # a device or a pipe: a stream, written in place
+        yield target
+        return
+    existing = target.stat() if target.exists() else None
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         yield tmp
-        os.replace(tmp, path)
+        if existing is not None:
+            os.chmod(tmp, stat.S_IMODE(existing.st_mode))
+            os.replace(tmp, target)
+        else:
+            _move_new(tmp, target, path)
+    except StoreError:
+        tmp.unlink(missing_ok=True)
+        raise
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError("E213", path=str(path), reason=exc) from exc
+        raise StoreError(failure, path=str(path), reason=exc) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _move_new(tmp: Path, target: Path, path: str | os.PathLike[str]) -> None:
+    """Give `tmp` the name `target`, failing (E216) if that name was taken meanwhile."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise StoreError("E216", path=str(path)) from None
+    except OSError:  # a file system without hard links: the check above stands
+        os.replace(tmp, target)
+        return
+    tmp.unlink()
 
 
 def _json(value: Any) -> str:
