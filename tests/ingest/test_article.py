@@ -46,8 +46,40 @@ def test_text_only_input():
 
 def test_id_is_computed_before_cleaning_and_stable():
     article = build_article(raw())
-    assert article.article_id == article_id(TEXT)
+    headline, rest = TEXT.split("\n", 1)
+    assert article.title == headline
+    assert article.article_id == article_id(rest)  # the raw text less its headline: byline, promo kept
     assert build_article(raw(TEXT.replace("\n\n", "\n"))).article_id == article.article_id
+
+
+BODY = """The finance ministers of the region met in Nairobi on Friday to agree a common tariff.
+
+They said talks on the details would continue next month in Kampala."""
+HEADLINE = "Ministers of the Region Agree on a Common Tariff"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("fmt", "text", "fields"),
+    [
+        ("txt", f"{HEADLINE}\n\n{BODY}", {}),  # the headline is the first line
+        ("jsonl", BODY, {"title": HEADLINE}),  # the headline is a field
+        ("jsonl", f"{HEADLINE}\n{BODY}", {"title": HEADLINE}),  # both: the line repeats the field
+        ("jsonl", f"{HEADLINE.upper()}\n{BODY}", {"title": HEADLINE}),  # repeated in capitals
+        ("jsonl", BODY, {}),  # no headline at all
+    ],
+)
+def test_identity_ignores_where_the_headline_came_from(fmt: str, text: str, fields: dict):
+    article = build_article(RawDoc(f"in/a.{fmt}", 1, fmt, text, fields))
+    assert article.article_id == article_id(BODY)
+    assert article.text == BODY
+
+
+@pytest.mark.issue(17)
+def test_a_different_body_under_the_same_headline_is_another_article():
+    first = build_article(RawDoc("a.txt", None, "txt", f"{HEADLINE}\n\n{BODY}", {}))
+    other = build_article(RawDoc("b.txt", None, "txt", f"{HEADLINE}\n\n{BODY} Ministers disagreed.", {}))
+    assert first.article_id != other.article_id
 
 
 def test_metadata_wins_over_text():

@@ -1,7 +1,10 @@
 """RawDoc → Article: the cleaning steps in order, and who wins when sources disagree.
 
-    normalise → id (of the normalised raw text) → boilerplate, captions, dateline
-    → title → byline → date
+    normalise → boilerplate, captions, dateline → title → id → byline → date
+
+The id hashes the normalised raw text without the headline line (see `body_id`),
+so where a headline came from — a metadata field, or the first line of a text —
+does not change which article it is.
 
 Precedence, strongest first: the user's word (`outlet`, `date` arguments, i.e. the
 CLI's --outlet/--date), then the input's metadata, then what the text states, then
@@ -16,7 +19,8 @@ from urllib.parse import urlsplit
 
 from newsgraph.errors import Errors, InputFailure, UsageError
 from newsgraph.ingest.boilerplate import Cleaned, RepeatedLines, clean_paragraphs
-from newsgraph.ingest.dates import infer_publication_date, parse_date
+from newsgraph.ingest.dates import parse_date
+from newsgraph.ingest.dating import infer_date, url_date
 from newsgraph.ingest.headline import choose_title
 from newsgraph.ingest.normalize import article_id, normalize_text, paragraphs
 from newsgraph.records import Article, RawDoc, RemovedLine
@@ -72,7 +76,6 @@ def build_article(
     raw_paragraphs = paragraphs(text)
     if not raw_paragraphs:
         raise InputFailure("E104")
-    ident = article_id(text)
 
     outlet_name, outlet_source = _outlet(outlet, fields)
     meta_byline = _text_field(fields, "byline")
@@ -83,12 +86,14 @@ def build_article(
     warnings = [str(w) for w in fields.get("warnings") or ()]
 
     title, title_source, title_index = choose_title(body, _text_field(fields, "title"))
+    title_raw_index = None
     if title_index is not None:
-        raw_index = cleaned.kept[title_index][0]
-        removed.append(RemovedLine(body[title_index], "title", raw_index))
+        title_raw_index = cleaned.kept[title_index][0]
+        removed.append(RemovedLine(body[title_index], "title", title_raw_index))
         del body[title_index]
     if not body:
         raise InputFailure("E104")
+    ident = body_id(raw_paragraphs, title_raw_index)
     if title_source:
         meta["title_source"] = title_source
     if cleaned.dateline:
@@ -127,6 +132,18 @@ def build_article(
     )
 
 
+def body_id(raw_paragraphs: list[str], title_index: int | None) -> str:
+    """The article id: a hash of the raw paragraphs, less the one that is the headline.
+
+    The same article arrives as a JSONL row with a `title` field and as a .txt whose
+    first line is that title; hashing the text whole gave them two ids and the store
+    kept both. Everything else is hashed as it came, before boilerplate removal, so a
+    better cleaning rule does not change ids; only finding the headline does.
+    """
+    kept = raw_paragraphs if title_index is None else [*raw_paragraphs[:title_index], *raw_paragraphs[title_index + 1 :]]
+    return article_id("\n\n".join(kept))
+
+
 def _outlet(user: str | None, fields: dict[str, Any]) -> tuple[str | None, str | None]:
     if user and user.strip():
         return user.strip(), "user"
@@ -151,7 +168,8 @@ def _byline(meta_byline: str | None, cleaned: Cleaned) -> tuple[str | None, str 
 def _date(
     user: str | None, fields: dict[str, Any], cleaned: Cleaned, text: str, warnings: list[str]
 ) -> dict[str, Any]:
-    """The date, its precision and source, by precedence user > metadata > byline > text."""
+    """The date, its precision and source, by precedence user > metadata > a day in the URL >
+    byline > text, else inferred from evidence (`ingest.dating`)."""
     if user is not None:
         parsed = parse_date(user)
         if parsed is None:
@@ -163,10 +181,15 @@ def _date(
         if parsed:
             return {"date": parsed[0], "precision": parsed[1], "source": "metadata", "evidence": ()}
         warnings.append(f"[E130] {Errors.E130.format(value=str(meta_date))}")
+    url = _text_field(fields, "url")
+    in_url = url_date(url)
+    if in_url and in_url[1] == "day":
+        return {"date": in_url[0], "precision": "day", "source": "url",
+                "evidence": ({"kind": "url", "text": in_url[2]},)}
     for found in cleaned.bylines:
         if found.date:
             return {"date": found.date, "precision": found.precision, "source": "byline", "evidence": ()}
-    estimate = infer_publication_date(text, stated=cleaned.stated_dates)
+    estimate = infer_date(text, stated=cleaned.stated_dates, within=in_url[0] if in_url else None)
     return {
         "date": estimate.date,
         "precision": estimate.precision,
