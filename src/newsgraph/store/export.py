@@ -16,6 +16,12 @@ keeps its permissions.
 - JSONL: one JSON object per line, UTF-8 (not ASCII-escaped), nested fields as
   JSON values.
 - CSV: a header row; nested fields JSON-encoded in the cell; NULL is empty.
+  A CSV file is opened in spreadsheets, which run a cell beginning with `=`,
+  `+`, `-` or `@` (or a tab or carriage return) as a formula: an outlet named
+  `=HYPERLINK(…)` would act on the reader's machine. Such text cells get a
+  leading single quote (OWASP's CSV-injection rule, `neutralise_cell`); a cell
+  that is a plain number (`-3.5`, `+2`, `-1e3`) stays a number, and numeric
+  columns are never touched. JSONL and Parquet carry every value exactly.
 - Parquet: nested fields typed (`removed` is list<struct<text, reason,
   paragraph>>); free-form JSON (`meta`) is an Arrow JSON column.
 """
@@ -26,6 +32,7 @@ import csv
 import io
 import json
 import os
+import re
 import secrets
 import stat
 import sys
@@ -229,16 +236,36 @@ def _write_jsonl(rows: Iterable[Row], spec: TableSpec, out: TextIO) -> int:
     return count
 
 
+# What a spreadsheet reads as the start of a formula (OWASP: = + - @ tab CR), and,
+# as a precaution, the full-width forms some spreadsheets fold to them.
+FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+# A plain decimal number: a spreadsheet reads it as that number, nothing runs.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+
+def neutralise_cell(text: str) -> str:
+    """`text` as a spreadsheet may show it but never run: a formula-leading cell gets a `'`."""
+    if text[:1] in FORMULA_START and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def csv_cell(value: Any, nested: bool = False) -> Any:
+    """A store value as a CSV cell: NULL empty, nested values as JSON, text neutralised."""
+    if value is None:
+        return ""
+    if nested:
+        value = _json(value)
+    return neutralise_cell(value) if isinstance(value, str) else value
+
+
 def _write_csv(rows: Iterable[Row], spec: TableSpec, out: TextIO) -> int:
     writer = csv.writer(out)
     writer.writerow(spec.column_names)
     nested = spec.json_columns
     count = 0
     for row in rows:
-        writer.writerow(
-            "" if value is None else _json(value) if name in nested else value
-            for name, value in row.items()
-        )
+        writer.writerow(csv_cell(value, name in nested) for name, value in row.items())
         count += 1
     return count
 
