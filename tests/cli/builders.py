@@ -94,13 +94,15 @@ def hostile_records() -> list[ArticleRecords]:
     ]
     second = [
         "Anselm Roth met the union again on Friday, and Anselm Keller joined him.",
+        "Roth said the talks would go on.",
     ]
     return [
         _records(roth, outlet=OUTLET, date="2022-04-05", title=TITLE_TEXT,
                  mentions=[(0, "Anselm Roth", "anselm-roth"), (0, "Tarnland", "TRN"), (1, "Anselm Keller", "anselm-keller")],
                  labels=[(0, "Minister", "anselm-roth")]),
         _records(second, outlet="Tarn Courier", date="2022-04-08", title=f"Talks{ESC}c go on",
-                 mentions=[(0, "Anselm Roth", "anselm-roth"), (0, "Anselm Keller", "anselm-keller")]),
+                 mentions=[(0, "Anselm Roth", "anselm-roth"), (0, "Anselm Keller", "anselm-keller"),
+                           (1, "Roth", "anselm-roth")]),
     ]
 
 

@@ -37,8 +37,9 @@ def _names(actor: dict[str, Any]) -> list[str]:
 def find_actor(conn: sqlite3.Connection, query: str) -> dict[str, Any]:
     """The actor `query` names: by id, folded name or alias, else by all its words.
 
-    Among several equally good matches the most mentioned wins (it is the one a
-    reader of the store means). Raises UsageError E420 with near candidates.
+    Several equally good matches are UsageError E404, which lists them (picking the
+    most mentioned would show the wrong actor's framing without a word); no match
+    is E420 with near candidates.
     """
     actors = _actors(conn)
     key = fold(query)
@@ -48,10 +49,29 @@ def find_actor(conn: sqlite3.Connection, query: str) -> dict[str, Any]:
     if not exact and key:
         wanted = set(key.split())
         exact = [a for a in actors if any(wanted <= set(fold(n).split()) for n in _names(a))]
+    if len(exact) > 1:  # "Sergei" for Lavrov and Shoigu: the user says which, we do not guess
+        raise _ambiguous(query, exact)
     if exact:
-        best = max(exact, key=lambda a: (a["mentions"], -len(a["name"])))
+        best = exact[0]
         return {k: v for k, v in best.items() if k != "aliases"} | {"aliases": json_list(best["aliases"])}
     raise UsageError("E420", query=query, near=_near(actors, key))
+
+
+MAX_CANDIDATES = 8
+
+
+def _ambiguous(query: str, matches: list[dict[str, Any]]) -> UsageError:
+    """E404 listing the actors `query` names, most mentioned first; `.candidates` holds them as data."""
+    matches = sorted(matches, key=lambda a: (-a["mentions"], a["name"]))
+    shown = []
+    for a in matches[:MAX_CANDIDATES]:
+        what = " ".join(x for x in (a["country"], a["sector"]) if x)
+        n = a["mentions"]
+        shown.append(f"{a['name']} ({a['actor_id']}{', ' + what if what else ''}; {n} mention{'' if n == 1 else 's'})")
+    more = f" and {len(matches) - MAX_CANDIDATES} more" if len(matches) > MAX_CANDIDATES else ""
+    error = UsageError("E404", query=query, count=len(matches), candidates="; ".join(shown) + more)
+    error.candidates = [{k: v for k, v in a.items() if k != "aliases"} for a in matches]
+    return error
 
 
 def _near(actors: list[dict[str, Any]], key: str) -> str:
