@@ -115,12 +115,16 @@ def hostile_store(path: str | Path) -> Path:
 
 
 def dated_records(n: int) -> list[ArticleRecords]:
-    """`n` articles a day apart from 2020-01-01 (every seventh undated), one event and one quote each."""
+    """`n` articles a day apart from 2020-01-01, one event and one quote each.
+
+    Every seventh is undated and every eleventh knows its day but not its year (EDTF
+    `XXXX-07-29`): both must sort after every dated article.
+    """
     from datetime import date, timedelta
 
     out = []
     for i in range(n):
-        day = None if i % 7 == 3 else (date(2020, 1, 1) + timedelta(days=i)).isoformat()
+        day = None if i % 7 == 3 else "XXXX-07-29" if i % 11 == 5 else (date(2020, 1, 1) + timedelta(days=i)).isoformat()
         sentences = [f"Tarnland offered aid to the port of Kessmar for the {i}th time, officials said.",
                      f"“We will be there, bulletin {i},” said Anselm Roth."]
         out.append(_records(sentences, outlet=f"wire{i % 2}", date=day, title=f"Bulletin {i}",

@@ -23,15 +23,23 @@ MAX_CONFLICTS = 20
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
+ACTOR_MENTIONS = "m.kind != 'location' AND m.actor_id NOT LIKE 'role-%'"
+
+
 def _top_actors(conn) -> list[dict[str, Any]]:
     return rows(
         conn,
         "SELECT m.actor_id, a.name, a.country, a.sector, count(*) AS mentions, "
         "count(DISTINCT m.article_id) AS articles FROM mentions AS m JOIN actors AS a USING (actor_id) "
-        "WHERE m.kind != 'location' AND m.actor_id NOT LIKE 'role-%' "
-        "GROUP BY m.actor_id ORDER BY mentions DESC, a.name LIMIT ?",
+        f"WHERE {ACTOR_MENTIONS} GROUP BY m.actor_id ORDER BY mentions DESC, a.name LIMIT ?",
         (TOP_ACTORS,),
     )
+
+
+def _actors_partial(conn, shown: int, store_name: str) -> dict[str, Any] | None:
+    total = conn.execute(f"SELECT count(DISTINCT m.actor_id) FROM mentions AS m WHERE {ACTOR_MENTIONS}").fetchone()[0]
+    return _partial(shown, total, "actors", f"newsgraph export actors --store {store_name} --format csv --out actors.csv",
+                    "most mentioned first")
 
 
 def _framed(conn, actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -58,51 +66,88 @@ def _framed(conn, actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def report_data(store) -> dict[str, Any]:
-    """Everything the report shows, as plain data plus the charts' SVG markup."""
-    conn = store.connection
-    stats = store.stats()
-    actors = _top_actors(conn)
-    dyads = dyad_timeline(conn)
+# Newest first; a date whose year is unknown (EDTF "XXXX-07-29") or absent goes last.
+# Within a period the more precise date comes first ("2019-08-19" before "2019-08").
+RECENT_FIRST = "({d} IS NULL OR {d} NOT GLOB '[0-9][0-9][0-9][0-9]*'), {d} DESC"
+
+
+def _partial(shown: int, total: int, what: str, rest: str | None, order: str) -> dict[str, Any] | None:
+    """What the report says when a table shows only part: "showing N of M", the order, and where the rest is."""
+    if shown >= total:
+        return None
+    return {"shown": shown, "total": total, "what": what, "order": order, "rest": rest}
+
+
+def _events(conn, store_name: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The most recent kept events (the most confident first within a day), and what was left out."""
     events = rows(
         conn,
         "SELECT e.article_id, COALESCE(e.date, a.date) AS date, a.outlet, e.source_name, e.target_name, "
         "e.plover, e.cameo, e.quad_class, e.goldstein, e.status, e.negated, e.trigger, "
         "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence "
         f"FROM events AS e JOIN articles AS a USING (article_id) WHERE {kept_events('e')} "
-        "ORDER BY date, e.article_id, e.idx LIMIT ?",
+        f"ORDER BY {RECENT_FIRST.format(d='COALESCE(e.date, a.date)')}, e.confidence DESC, e.article_id, e.idx "
+        "LIMIT ?",
         (MAX_ROWS,),
     )
+    total = conn.execute(f"SELECT count(*) FROM events AS e WHERE {kept_events('e')}").fetchone()[0]
+    return events, _partial(len(events), total, "events", f"newsgraph export events --store {store_name} --format csv "
+                            "--out events.csv", "most recent first, undated last")
+
+
+def _quotes(conn, store_name: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The most recent quotes, direct ones first within a day, and what was left out."""
     quotes = rows(
         conn,
         "SELECT q.article_id, a.outlet, a.date, q.kind, q.text, q.speaker_name, q.speaker_text "
-        "FROM quotes AS q JOIN articles AS a USING (article_id) ORDER BY a.date, q.article_id, q.idx LIMIT ?",
+        "FROM quotes AS q JOIN articles AS a USING (article_id) "
+        f"ORDER BY {RECENT_FIRST.format(d='a.date')}, q.kind = 'direct' DESC, q.article_id, q.idx LIMIT ?",
         (MAX_ROWS,),
     )
+    total = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    return quotes, _partial(len(quotes), total, "quotes", f"newsgraph export quotes --store {store_name} --format csv "
+                            "--out quotes.csv", "most recent first, undated last")
+
+
+def report_data(store) -> dict[str, Any]:
+    """Everything the report shows, as plain data plus the charts' SVG markup."""
+    conn = store.connection
+    stats = store.stats()
+    name = os.path.basename(store.path)
+    actors = _top_actors(conn)
+    dyads = dyad_timeline(conn)
+    events, events_partial = _events(conn, name)
+    quotes, quotes_partial = _quotes(conn, name)
     for row in events + quotes:
         row["source"] = source_of(row)
+    claims = conflicting_claims(conn)
     stories = find_stories(conn)
     story_by_id = {s["story_id"]: s for s in stories["stories"]}
     plover = Counter(e["plover"] for e in rows(conn, f"SELECT plover FROM events WHERE {kept_events()}"))
     return {
         "version": __version__,
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "store": os.path.basename(store.path),
+        "store": name,
         "stats": stats,
         "actors": actors,
+        "actors_partial": _actors_partial(conn, len(actors), name),
         "actors_chart": svg.bar_chart([(a["name"], a["mentions"], a["sector"]) for a in actors],
                                       title="Most mentioned actors") if actors else None,
         "plover_chart": svg.bar_chart(sorted(((k, v, None) for k, v in plover.items()), key=lambda t: -t[1]),
                                       title="Events by PLOVER type") if plover else None,
         "dyads": [dict(d, chart=svg.dyad_chart(d)) for d in dyads],
         "events": events,
+        "events_partial": events_partial,
         "quotes": quotes,
+        "quotes_partial": quotes_partial,
         "framing": _framed(conn, actors),
         "stories": stories,
         "story_by_id": story_by_id,
         "timeline": svg.timeline([(s["articles"][0]["title"] or s["story_id"], s["first_date"], len(s["articles"]))
                                   for s in stories["stories"]], title="Stories over time") if stories["stories"] else None,
-        "claims": conflicting_claims(conn)[:MAX_CONFLICTS],
+        "claims": claims[:MAX_CONFLICTS],
+        "claims_partial": _partial(min(len(claims), MAX_CONFLICTS), len(claims), "conflicting claims", None,
+                                   "largest disagreements first"),
         "threads": stories["threads"][:MAX_THREADS],
         "more_threads": max(0, len(stories["threads"]) - MAX_THREADS),
         "has_labels": has_table(conn, "labels"),
