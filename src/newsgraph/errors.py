@@ -122,6 +122,9 @@ class Errors:
     E421 = "Cannot write the report to {path}: {reason}"
 
 
+    E430 = "No store at {path}: run `newsgraph analyze` first, or pass --store FILE"
+    E431 = "Cannot serve the store {path}: {reason}"
+    E432 = "Cannot serve on {host}:{port}: {reason}"
 class NewsgraphError(Exception):
     """Base class: every error newsgraph raises on purpose is one of these."""
 

@@ -333,3 +333,6 @@ def eval_tone(
     misses: list = []
     score = score_tone(gold, limit=limit, misses=misses if show_misses else None)
     _print_score(score, misses)
+
+from newsgraph.cli.serve import serve_cli  # noqa: E402  (the workbench: issue 15)
+app.command("serve")(reports_errors(serve_cli))

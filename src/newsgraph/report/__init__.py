@@ -12,3 +12,9 @@ from __future__ import annotations
 from .build import render_report, report_data, write_report
 
 __all__ = ["render_report", "report_data", "write_report"]
+
+import sys as _sys  # noqa: E402
+
+from newsgraph import _callable_package  # noqa: E402
+
+_callable_package(_sys.modules[__name__])  # `newsgraph.report(out, store)` is also the Python API's function

@@ -89,6 +89,29 @@ def permission_allowed(datasette, actor, action, resource):
     return None
 
 
+READ_METHODS = frozenset({"GET", "HEAD"})
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Refuse every request that is not a read (POST, PUT, DELETE…) before Datasette sees it."""
+
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            if scope.get("type") == "http" and scope.get("method") not in READ_METHODS \
+                    and workbench(datasette) is not None:
+                await send({"type": "http.response.start", "status": 405, "headers": [
+                    (b"allow", b"GET, HEAD"), (b"content-type", b"text/plain; charset=utf-8")]})
+                await send({"type": "http.response.body",
+                            "body": b"newsgraph serve is read-only: only GET and HEAD are answered\n"})
+                return
+            await app(scope, receive, send)
+
+        return read_only
+
+    return wrap
+
+
 @hookimpl
 def register_routes(datasette):
     # Datasette builds its routes while it is constructed, before `attach`: the views

@@ -599,12 +599,16 @@ def side_of(bias: str | None) -> str | None:
     return None
 
 
-def coverage(articles: list[dict[str, Any]], bias: dict[str, str]) -> dict[str, Any]:
+def coverage(articles: list[dict[str, Any]], bias: dict[str, str],
+             computed: dict[str, Any] | None = None) -> dict[str, Any]:
     """Who covered a story and from which side; a blindspot when only one side did.
 
-    A blindspot is a story of two articles or more whose rated articles come from the
-    left and not the right, or the right and not the left (the centre counts for
-    neither). A story of one article is not called one: it is simply alone.
+    When the stories analysis gives its own coverage (`computed`: who was publishing
+    and did not cover the story, its blindspot verdict), that verdict is the one shown,
+    so the page and `newsgraph stories` agree. Otherwise a blindspot is a story of two
+    articles or more whose rated articles come from the left and not the right, or the
+    right and not the left (the centre counts for neither); a story of one article is
+    simply alone. `blindspot` names the side that did not cover it.
     """
     sides: dict[str, int] = {"left": 0, "center": 0, "right": 0}
     for a in articles:
@@ -612,7 +616,10 @@ def coverage(articles: list[dict[str, Any]], bias: dict[str, str]) -> dict[str, 
         if side:
             sides[side] += 1
     blindspot = None
-    if len(articles) >= 2:
+    if computed and "blindspot" in computed:
+        if computed["blindspot"]:
+            blindspot = "right" if sides["left"] else "left"
+    elif len(articles) >= 2:
         if sides["left"] and not sides["right"]:
             blindspot = "right"  # the right did not cover it
         elif sides["right"] and not sides["left"]:
@@ -624,7 +631,16 @@ def coverage(articles: list[dict[str, Any]], bias: dict[str, str]) -> dict[str, 
         "rated": sum(sides.values()),
         "blindspot": blindspot,
         "first": {"source": source_of(first), "date": first["date"]} if first else None,
+        "not_covering": [o.get("outlet") if isinstance(o, dict) else o
+                         for o in (computed or {}).get("not_covering", [])],
+        "not_covering_total": (computed or {}).get("not_covering_total", 0),
     }
+
+
+def _label(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return value.get("label") or value.get("what")
+    return value or None
 
 
 def story_summaries(result: dict[str, Any], bias: dict[str, str]) -> list[dict[str, Any]]:
@@ -634,11 +650,11 @@ def story_summaries(result: dict[str, Any], bias: dict[str, str]) -> list[dict[s
         arts = s["articles"]
         out.append({
             "story_id": s["story_id"],
-            "label": s.get("label") or next((a["title"] for a in arts if a.get("title")), None) or s["story_id"],
+            "label": _label(s.get("label")) or next((a["title"] for a in arts if a.get("title")), None) or s["story_id"],
             "articles": len(arts),
             "first_date": s.get("first_date"), "last_date": s.get("last_date"),
             "terms": s.get("terms", [])[:6],
-            "coverage": coverage(arts, bias),
+            "coverage": coverage(arts, bias, s.get("coverage")),
         })
     out.sort(key=lambda s: (-s["articles"], -(len(s["coverage"]["outlets"])), s["first_date"] or "", s["story_id"]))
     return out
@@ -684,11 +700,16 @@ def story(conn: sqlite3.Connection, result: dict[str, Any], claims: list[dict[st
     conflicts.sort(key=lambda c: (not c["within"], -(len(c["for"]) + len(c["against"]))))
     return {
         "story_id": story_id,
-        "label": found.get("label") or next((a["title"] for a in found["articles"] if a.get("title")), story_id),
+        "label": _label(found.get("label")) or next((a["title"] for a in found["articles"] if a.get("title")), story_id),
         "first_date": found.get("first_date"), "last_date": found.get("last_date"),
         "terms": found.get("terms", []), "actors": found.get("actors", []), "dyads": found.get("dyads", []),
         "event_types": found.get("event_types", []),
-        "coverage": coverage(found["articles"], bias),
+        "coverage": coverage(found["articles"], bias, found.get("coverage")),
         "columns": list(columns.values()),
         "conflicts": conflicts,
+        "near_misses": [
+            {k: m.get(k) for k in ("a", "b", "story_a", "story_b", "title_a", "title_b", "source_a", "source_b",
+                                   "score", "reasons")}
+            for m in found.get("near_misses", [])
+        ],
     }
