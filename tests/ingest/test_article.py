@@ -123,8 +123,10 @@ def test_outlet_from_url_host():
 def test_date_from_text_when_nothing_else():
     text = "The ferry line reopened after repairs that began on March 2, 2020.\n\nPassengers returned on Monday."
     article = build_article(raw(text))
-    assert (article.date, article.date_source) == ("2020-03-02", "inferred")
-    assert article.meta["date_evidence"] == ["March 2, 2020"]
+    # written on or after the date it names, and soon after (an interval, not a point)
+    assert (article.date, article.date_precision, article.date_source) == (
+        "2020-03-02/2020-04-16", "interval", "inferred")
+    assert "March 2, 2020" in [e["text"] for e in article.meta["date_evidence"]]
     assert article.title is None  # the text starts with its lede
 
 
@@ -203,7 +205,7 @@ def test_seeds_dates(seed_articles):
     for key in ("000", "002", "003", "004"):
         article = seed_articles[key]
         assert article.date_source in ("text", "inferred"), key
-        assert article.date and article.date_precision in ("day", "month", "year"), key
+        assert article.date and article.date_precision in ("day", "month", "year", "interval"), key
         assert article.meta["date_evidence"], key
         if article.date.startswith("XXXX"):
             assert article.date_precision == "day" and re.fullmatch(r"XXXX-\d\d-\d\d", article.date)

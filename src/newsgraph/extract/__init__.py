@@ -21,6 +21,7 @@ from newsgraph.extract.quotes import find_quotes
 from newsgraph.extract.resolve import Resolution, Resolver
 from newsgraph.extract.sentences import sentences
 from newsgraph.extract.tone import find_tones
+from newsgraph.ingest.dating.edtf import representative_day
 from newsgraph.records import Article, ArticleRecords
 
 
@@ -45,7 +46,7 @@ class Extractor:
                                       date=article.date, date_precision=article.date_precision,
                                       actors=actors, resolver=self.resolver)
         actors = list(actors) + [a for a in implied if a.id not in {x.id for x in actors}]
-        labels = find_labels(article.article_id, doc, mentions, quotes, self.resolver.kb)
+        labels = find_labels(article.article_id, doc, mentions, quotes, self.resolver.kb, actors=actors)
         tones = find_tones(article.article_id, doc, mentions, quotes, labels)
         return ArticleRecords(
             article=article,
@@ -61,10 +62,11 @@ class Extractor:
 
 
 def _day_or_none(date: str | None) -> str | None:
-    """The article date as the resolver takes it; an unknown year ("XXXX-07-29") is no date."""
+    """The article date as the resolver takes it; an unknown year ("XXXX-07-29") is no date,
+    an interval ("2018-04/2019-09") its middle day (`ingest.dating.representative_day`)."""
     if not date or not date[:4].isdigit():
         return None
-    return date
+    return representative_day(date) if "/" in date else date
 
 
 __all__ = ["Extractor", "Resolution", "Resolver", "find_events", "find_labels", "find_mentions", "find_quotes",

@@ -267,6 +267,9 @@ def _real_month(m: re.Match[str], text: str) -> bool:
 
 # ---------------------------------------------------------------- inference
 
+# Words that put a date in the future, shared with event dating (`extract.when`).
+FUTURE = _FUTURE
+
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
@@ -283,7 +286,7 @@ class _Candidate:
         return parts[0], parts[1], parts[2], len(self.value)
 
 
-class _Context:
+class TextDates:
     """The text split into sentences, with its date mentions: what inference reads."""
 
     def __init__(self, text: str) -> None:
@@ -338,7 +341,7 @@ def infer_publication_date(text: str, *, stated: Sequence[str] = ()) -> DateEsti
     too. Those give source "text"; otherwise the estimate is inferred from the dates
     the text mentions (see the module docstring). No date at all gives date None.
     """
-    context = _Context(text)
+    context = TextDates(text)
     own = []
     for line in text.split("\n"):
         line = line.strip()
@@ -370,7 +373,7 @@ def _stated(lines: Iterable[str]) -> tuple[str, str, str] | None:
     return None
 
 
-def _year_of_full_dates(context: _Context, partial: str) -> str | None:
+def _year_of_full_dates(context: TextDates, partial: str) -> str | None:
     """A stated month-day ("XXXX-08-19") in the year of the text's latest full date."""
     years = [
         int(m.value[:4]) for m in context.mentions if m.kind in ("date", "month") and context.anchors_past(m)
@@ -381,7 +384,7 @@ def _year_of_full_dates(context: _Context, partial: str) -> str | None:
     return parsed[0] if parsed else None
 
 
-def _inferred(context: _Context) -> DateEstimate:
+def _inferred(context: TextDates) -> DateEstimate:
     past = [m for m in context.mentions if m.precision and context.anchors_past(m)]
     absolute = [m for m in past if m.kind in ("date", "month", "year")]
     strong = max((int(m.value[:4]) for m in absolute if m.kind != "year"), default=None)
@@ -405,7 +408,7 @@ def _inferred(context: _Context) -> DateEstimate:
     return DateEstimate(best.value, best.precision, "inferred", best.evidence)
 
 
-def _resolve_year(context: _Context, m: DateMention, strong: int | None, bare: int | None) -> _Candidate | None:
+def _resolve_year(context: TextDates, m: DateMention, strong: int | None, bare: int | None) -> _Candidate | None:
     """A year for a month-day or a month name, when the text establishes one.
 
     The year of the text's full dates is taken as it is (or the next one, when a
@@ -430,7 +433,7 @@ def _resolve_year(context: _Context, m: DateMention, strong: int | None, bare: i
     return None
 
 
-def _after_last_month(context: _Context, best: _Candidate) -> _Candidate:
+def _after_last_month(context: TextDates, best: _Candidate) -> _Candidate:
     """Move a month-level estimate on by one month when the text also says "last month"
     in another sentence: the month it names is older than the one it calls last month."""
     named = context.sentence(best.start)
