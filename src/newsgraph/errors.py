@@ -114,6 +114,7 @@ class Errors:
     E301 = "Cannot load the spaCy model {name!r}: {reason}. Install it with: pip install -r requirements/model.txt"
     E302 = "NLP failed on this article ({reason}); please report it with --debug output"
     E303 = "A worker process died while analysing this article's batch ({reason})"
+    E304 = "Worker processes die before they are ready ({reason}); the run stops here: rerun the same command, with --workers 1 if it keeps happening"
     E401 = "No input paths given"
     E403 = "Not a resolvable line: {reason}"
     E402 = "Option {option} must be {expected}, got {value!r}"

@@ -41,8 +41,8 @@ class MemoryStore:
     def record_errors(self, run_id, errors):
         self.errors.extend(errors)
 
-    def finish_run(self, run_id, counts):
-        self.runs[run_id - 1]["counts"] = counts
+    def finish_run(self, run_id, counts, *, status="completed"):
+        self.runs[run_id - 1].update(counts=counts, status=status)
 
 
 STORIES = [

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from newsgraph.errors import Errors
 from newsgraph.extract import Extractor
 from newsgraph.nlp import load_pipeline
+from newsgraph.nlp.pieces import parse, parse_one
 from newsgraph.records import Article, ArticleRecords, InputError
 
 Result = ArticleRecords | InputError
@@ -20,10 +21,11 @@ def analyze_batch(articles: Sequence[Article], nlp, extract: Extractor, *, batch
     """Parse a batch with `nlp.pipe` and extract records from each article.
 
     If the batch fails as a whole, it is retried article by article so one bad
-    article costs only itself.
+    article costs only itself. A text longer than spaCy takes at once is parsed in
+    pieces joined into one Doc (`nlp.pieces`), so its offsets are into the whole text.
     """
     try:
-        docs = list(nlp.pipe((a.text for a in articles), batch_size=batch_size))
+        docs = list(parse(nlp, (a.text for a in articles), batch_size=batch_size))
         return [extract(a, d) for a, d in zip(articles, docs, strict=True)]
     except Exception:
         pass
@@ -32,7 +34,7 @@ def analyze_batch(articles: Sequence[Article], nlp, extract: Extractor, *, batch
 
 def _analyze_one(article: Article, nlp, extract: Extractor) -> Result:
     try:
-        return extract(article, nlp(article.text))
+        return extract(article, parse_one(nlp, article.text))
     except Exception as exc:
         return InputError(article.path, article.line, "E302", Errors.E302.format(reason=f"{type(exc).__name__}: {exc}"))
 

@@ -2,27 +2,30 @@
 
 The main process reads and cleans inputs (cheap), skips articles the store already
 holds (before the expensive parse), and is the only writer to the store: one
-transaction per batch, so an interrupted run leaves whole articles only and a rerun
-completes the job. Parsing runs in a process pool with one model per worker; small
-jobs run in-process, where starting workers would cost more than it saves.
+transaction per batch, so an interrupted or killed run leaves whole articles only and
+a rerun completes the job. Parsing runs in worker processes with one model each
+(`workers.py`); small jobs run in-process, where starting workers would cost more
+than it saves. A worker that dies costs only a second try of the batch it held.
+The run's row in the store says how it ended: completed, interrupted or failed (a
+run whose process was killed stays 'running' and is later seen as abandoned).
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 
-from newsgraph.errors import Errors, StoreError
+from newsgraph.errors import Errors, ModelError, StoreError
 from newsgraph.extract import Extractor
 from newsgraph.ingest import IngestOptions, iter_articles
 from newsgraph.nlp import MODEL_NAME, load_pipeline
 from newsgraph.pipeline.process import Result, analyze_batch, init_worker, worker_analyze
+from newsgraph.pipeline.workers import Batch, Died, Done, WorkerPool, WorkersCannotStart
 from newsgraph.records import Article, ArticleRecords, InputError
 
 
@@ -47,6 +50,7 @@ class RunSummary:
     tokens: int = 0
     seconds: float = 0.0
     workers: int = 0
+    workers_replaced: int = 0
     interrupted: bool = False
     run_id: int | None = None
     errors: list[InputError] = field(default_factory=list)
@@ -56,11 +60,22 @@ class RunSummary:
     def articles(self) -> int:
         return self.added + self.present
 
+    @property
+    def unfinished(self) -> int:
+        """Inputs read but neither stored, found present nor failed: lost to an interruption, rerun finds them."""
+        return self.read - self.added - self.present - self.failed
+
+    @property
+    def settled(self) -> int:
+        """Inputs whose outcome is final (stored, present, failed or skipped): progress counts these."""
+        return self.added + self.present + self.failed + self.skipped
+
     def as_dict(self) -> dict:
         return {
             "read": self.read, "added": self.added, "present": self.present,
-            "failed": self.failed, "skipped": self.skipped, "sentences": self.sentences,
-            "tokens": self.tokens, "seconds": round(self.seconds, 3), "workers": self.workers,
+            "failed": self.failed, "skipped": self.skipped, "unfinished": self.unfinished,
+            "sentences": self.sentences, "tokens": self.tokens, "seconds": round(self.seconds, 3),
+            "workers": self.workers, "workers_replaced": self.workers_replaced,
             "interrupted": self.interrupted,
         }
 
@@ -86,31 +101,53 @@ def run(
     stdin=None,
     command: dict | None = None,
 ) -> RunSummary:
-    """Analyse every input into `store`; returns the summary (also saved as a run)."""
+    """Analyse every input into `store`; returns the summary (also saved as a run).
+
+    Ctrl-C stops at once and returns a summary marked interrupted (status
+    'interrupted' in the store); any other exception marks the run 'failed' and
+    propagates. Workers that keep dying before they are ready raise E304.
+    """
     summary = RunSummary()
     workers = default_workers() if workers is None else max(1, workers)
     started = time.perf_counter()
     summary.run_id = store.start_run(command or {"paths": list(paths)})
     engine = _Engine(store, summary, workers=workers, batch_size=batch_size, model=model, progress=progress)
+    status = "failed"
     try:
         engine.consume(iter_articles(paths, options, stdin=stdin), strict=strict)
         engine.finish()
+        status = "completed"
     except KeyboardInterrupt:
         summary.interrupted = True
-        engine.abort()
-    except StrictStop:
-        engine.abort()
-        raise
+        status = "interrupted"
+    except WorkersCannotStart as exc:
+        raise ModelError("E304", reason=str(exc)) from None
     finally:
-        summary.seconds = time.perf_counter() - started
-        summary.workers = engine.workers_used
-        store.record_errors(summary.run_id, summary.errors)
-        store.finish_run(summary.run_id, summary.as_dict())
+        with _sigint_ignored():  # a second Ctrl-C must not cut the bookkeeping short
+            engine.abort()
+            summary.seconds = time.perf_counter() - started
+            summary.workers = engine.workers_used
+            summary.workers_replaced = engine.pool_replaced
+            engine.record_errors()
+            store.finish_run(summary.run_id, summary.as_dict(), status=status)
     return summary
 
 
+class _sigint_ignored:
+    """Ignore Ctrl-C for a moment (main thread only: elsewhere signals cannot be set)."""
+
+    def __enter__(self) -> None:
+        self.saved = None
+        if threading.current_thread() is threading.main_thread():
+            self.saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.saved is not None:
+            signal.signal(signal.SIGINT, self.saved)
+
+
 class _Engine:
-    """Batches new articles, parses them in-process or in a pool, writes results."""
+    """Batches new articles, parses them in-process or in worker processes, writes results."""
 
     def __init__(self, store, summary: RunSummary, *, workers: int, batch_size: int, model: str,
                  progress: Progress | None) -> None:
@@ -121,12 +158,13 @@ class _Engine:
         self.model = model
         self.progress = progress or (lambda s: None)
         self.pending: list[Article] = []
-        self.queued: deque[list[Article]] = deque()
-        self.in_flight: deque[tuple[Future, list[Article]]] = deque()
-        self.pool: ProcessPoolExecutor | None = None
+        self.queued: deque[Batch] = deque()
+        self.pool: WorkerPool | None = None
+        self.pool_replaced = 0
         self.seen: set[str] = set()
         self.workers_used = 0
         self.extract: Extractor | None = None
+        self.recorded = 0  # how many of summary.errors are already in the store
 
     # -- reading ---------------------------------------------------------------
     def consume(self, items: Iterable[Article | InputError], *, strict: bool) -> None:
@@ -142,7 +180,7 @@ class _Engine:
             self.seen.add(item.article_id)
             self.pending.append(item)
             if len(self.pending) >= self.batch_size:
-                self.queued.append(self.pending)
+                self.queued.append(Batch(self.pending))
                 self.pending = []
                 self._dispatch()
             self.progress(self.summary)
@@ -161,34 +199,49 @@ class _Engine:
 
     # -- parsing ---------------------------------------------------------------
     def _dispatch(self) -> None:
-        """Send queued batches to the pool once there is enough work to pay for it."""
+        """Parse queued batches: in-process for one worker, else in the pool once there is enough work."""
         if self.pool is None:
             if self.workers == 1:
                 while self.queued:
-                    self._run_in_process(self.queued.popleft())
+                    self._run_in_process(self.queued.popleft().articles)
                 return
             if len(self.queued) < 2:
                 return
-            self.pool = ProcessPoolExecutor(
-                self.workers, mp_context=get_context("spawn"), initializer=init_worker, initargs=(self.model,)
-            )
+            self.pool = WorkerPool(self.workers, init_worker, (self.model,), worker_analyze, (self.batch_size,))
             self.workers_used = self.workers
-        while self.queued:
-            while len(self.in_flight) >= 2 * self.workers:
-                self._collect_one()
-            batch = self.queued.popleft()
-            self.in_flight.append((self.pool.submit(worker_analyze, batch, self.batch_size), batch))
+        self._pump(keep=self.workers)
 
-    def _collect_one(self) -> None:
-        future, batch = self.in_flight.popleft()
-        try:
-            results = future.result()
-        except BrokenProcessPool as exc:
-            results = [
-                InputError(a.path, a.line, "E303", Errors.E303.format(reason=str(exc) or "killed"))
-                for a in batch
-            ]
-        self._store(results)
+    def _pump(self, *, keep: int) -> None:
+        """Feed idle workers and store what they finish, until at most `keep` batches wait
+        (with keep=0: until every batch is done). Reading pauses here, so memory stays flat."""
+        while True:
+            while self.queued and self.pool.has_idle():
+                self.pool.submit(self.queued.popleft())
+            enough = len(self.queued) <= keep and (keep > 0 or self.pool.busy == 0)
+            events = self.pool.events(0 if enough else None)
+            for event in events:
+                self._handle(event)
+            if enough and not events:
+                return
+
+    def _handle(self, event: Done | Died) -> None:
+        if isinstance(event, Done):
+            self._store(event.results)
+            return
+        batch = event.batch
+        self.pool_replaced += 1
+        if batch is None:
+            return
+        if not event.started:
+            self.queued.appendleft(batch)  # it never ran: resubmitted as it was, no failure
+        elif batch.retry:
+            reason = f"{event.reason}; it was the second try"
+            self._store([InputError(a.path, a.line, "E303", Errors.E303.format(reason=reason))
+                         for a in batch.articles])
+        else:
+            # Its one retry goes article by article, so an article that kills its
+            # worker again (too big for memory) costs only itself.
+            self.queued.extendleft(Batch([a], retry=True) for a in reversed(batch.articles))
 
     def _run_in_process(self, batch: list[Article]) -> None:
         self.workers_used = max(self.workers_used, 1)
@@ -215,6 +268,7 @@ class _Engine:
                         a = record.article
                         self.summary.failed += 1
                         self.summary.errors.append(InputError(a.path, a.line, exc.code, exc.message))
+        self.record_errors()
         self.progress(self.summary)
 
     def _write(self, records: list[ArticleRecords]) -> None:
@@ -224,23 +278,29 @@ class _Engine:
         self.summary.sentences += sum(len(r.sentences) for r in records)
         self.summary.tokens += sum(r.tokens for r in records)
 
+    def record_errors(self) -> None:
+        """Keep the failures met so far in the store, so a run killed later has not lost them."""
+        new = self.summary.errors[self.recorded:]
+        if new:
+            self.store.record_errors(self.summary.run_id, new)
+            self.recorded += len(new)
+
     def finish(self) -> None:
         if self.pending:
-            self.queued.append(self.pending)
+            self.queued.append(Batch(self.pending))
             self.pending = []
         if self.pool is None:
             while self.queued:
-                self._run_in_process(self.queued.popleft())
+                self._run_in_process(self.queued.popleft().articles)
         else:
-            self._dispatch()
-            while self.in_flight:
-                self._collect_one()
-            self.pool.shutdown()
+            self._pump(keep=0)
+            self.pool.close()
+            self.pool = None
 
     def abort(self) -> None:
+        """Stop the workers now; what they held is not stored (a rerun parses it)."""
         if self.pool is not None:
-            for future, _ in self.in_flight:
-                future.cancel()
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            for proc in list(getattr(self.pool, "_processes", {}).values()):
-                proc.terminate()
+            self.pool.stop()
+            self.pool = None
+        self.queued.clear()
+        self.pending = []

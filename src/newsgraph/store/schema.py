@@ -290,6 +290,25 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX events_confidence ON events (confidence)",
         ),
     ),
+    Migration(
+        "runs: how each run ended (running, completed, interrupted, failed, abandoned) and which process ran it",
+        (
+            # A run is inserted 'running' with its process; the runner sets how it
+            # ended. A run still 'running' whose process is gone was killed: readers
+            # show it as abandoned and the next run on its host marks it so.
+            "ALTER TABLE runs ADD COLUMN status TEXT NOT NULL DEFAULT 'running'",
+            "ALTER TABLE runs ADD COLUMN host TEXT",
+            "ALTER TABLE runs ADD COLUMN pid INTEGER",
+            # Runs from before this step: a finished one says in its counts whether it
+            # was interrupted; an unfinished one keeps 'running' with no process, which
+            # readers show as abandoned unless an older newsgraph still finishes it.
+            """UPDATE runs SET status = CASE
+                WHEN finished_at IS NULL THEN 'running'
+                WHEN json_extract(counts, '$.interrupted') THEN 'interrupted'
+                ELSE 'completed' END""",
+            "CREATE INDEX runs_status ON runs (status)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

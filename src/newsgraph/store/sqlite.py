@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..records import ArticleRecords, InputError
+from .runs import STATUSES, seen_status, this_process
 from .schema import SCHEMA_VERSION, check_version, migrate, schema_version
 from .tables import TABLES, TableSpec, get_table
 
@@ -378,12 +379,28 @@ class Store:
     # -- runs --------------------------------------------------------------
 
     def start_run(self, args: Mapping[str, Any]) -> int:
-        """Record the start of a run (its command and arguments); return its id."""
+        """Record the start of a run (its command, arguments and process); return its id.
+
+        Runs of this host left 'running' by a process that no longer exists were
+        killed; they are marked 'abandoned' here, so the table says so from now on.
+        """
+        host, pid = this_process()
         with self._transaction() as conn:
+            self._mark_abandoned(conn, host)
             cursor = conn.execute(
-                "INSERT INTO runs (started_at, args) VALUES (?, ?)", (_now(), _encode(dict(args)))
+                "INSERT INTO runs (started_at, args, status, host, pid) VALUES (?, ?, 'running', ?, ?)",
+                (_now(), _encode(dict(args)), host, pid),
             )
         return int(cursor.lastrowid)
+
+    @staticmethod
+    def _mark_abandoned(conn: sqlite3.Connection, host: str) -> None:
+        rows = conn.execute(
+            "SELECT run_id, finished_at, host, pid, started_at FROM runs "
+            "WHERE status = 'running' AND host = ? AND pid IS NOT NULL", (host,)
+        ).fetchall()
+        gone = [(run_id,) for run_id, *rest in rows if seen_status("running", *rest) == "abandoned"]
+        conn.executemany("UPDATE runs SET status = 'abandoned' WHERE run_id = ?", gone)
 
     def record_errors(self, run_id: int, errors: Iterable[InputError]) -> int:
         """Keep every input failure of a run in the store; return how many."""
@@ -397,14 +414,32 @@ class Store:
             )
         return len(rows)
 
-    def finish_run(self, run_id: int, counts: Mapping[str, Any]) -> None:
-        """Record the end of a run with what it did (articles added, failures …)."""
+    def finish_run(self, run_id: int, counts: Mapping[str, Any], *, status: str = "completed") -> None:
+        """Record the end of a run: what it did (articles added, failures …) and how it
+        ended (completed, interrupted or failed)."""
+        if status not in STATUSES or status == "running":
+            raise ValueError(f"a run cannot finish as {status!r}")
         with self._transaction() as conn:
             self._require_run(conn, run_id)
             conn.execute(
-                "UPDATE runs SET finished_at = ?, counts = ? WHERE run_id = ?",
-                (_now(), _encode(dict(counts)), run_id),
+                "UPDATE runs SET finished_at = ?, counts = ?, status = ? WHERE run_id = ?",
+                (_now(), _encode(dict(counts)), status, run_id),
             )
+
+    def run_statuses(self) -> dict[str, int]:
+        """How many runs ended each way, a killed run ('running' with its process gone) as abandoned."""
+        counts: dict[str, int] = {}
+        rows = self.connection.execute(
+            "SELECT run_id, status, finished_at, host, pid, started_at FROM runs"
+        )
+        for run_id, *row in rows:
+            status = self._seen_status(dict(zip(("status", "finished_at", "host", "pid", "started_at"), row)))
+            counts[status] = counts.get(status, 0) + 1
+        return dict(sorted(counts.items()))
+
+    @staticmethod
+    def _seen_status(run: Mapping[str, Any]) -> str:
+        return seen_status(run["status"], run["finished_at"], run["host"], run["pid"], run["started_at"])
 
     def _require_run(self, conn: sqlite3.Connection, run_id: int) -> None:
         if conn.execute("SELECT 1 FROM runs WHERE run_id = ?", (run_id,)).fetchone() is None:
@@ -497,6 +532,8 @@ class Store:
             f"SELECT {', '.join(runs.column_names)} FROM runs ORDER BY run_id DESC LIMIT 1"
         )
         last_run = next(_decoded_rows(cursor, runs), None)
+        if last_run is not None:
+            last_run["status"] = self._seen_status(last_run)
         return {
             "path": os.path.abspath(self.path),
             "schema_version": self.version,
@@ -505,6 +542,7 @@ class Store:
             "outlets": outlets,
             "dates": {"first": first, "last": last},
             "runs": self.count("runs"),
+            "runs_by_status": self.run_statuses(),
             "failures": self.count("input_errors"),
             "last_run": last_run,
         }

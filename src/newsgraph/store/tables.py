@@ -237,9 +237,12 @@ TABLES: dict[str, TableSpec] = {
             text("finished_at"),
             json("args"),
             json("counts"),
+            text("status"),
+            text("host"),
+            integer("pid"),
         ),
         order_by="run_id",
-        description="every ingest run: its arguments and what it did",
+        description="every ingest run: its arguments, what it did and how it ended",
     ),
     "input_errors": TableSpec(
         "input_errors",
