@@ -77,9 +77,11 @@ def test_a_predicate_in_a_relative_clause(nlp, resolver):
     assert ("tyrant", "predicate", "negative", "author") in of(labels_of(nlp, resolver, text))
 
 
-def test_a_negated_predicate_is_not_a_label(nlp, resolver):
+def test_a_negated_predicate_keeps_its_negation_and_flips(nlp, resolver):
     text = "Nicolás Maduro spoke. Maduro is not a tyrant."
-    assert not any(kind == "predicate" for _, kind, _, _ in of(labels_of(nlp, resolver, text)))
+    found = of(labels_of(nlp, resolver, text))
+    assert ("not tyrant", "predicate", "positive", "author") in found
+    assert not any(label == "tyrant" for label, *_ in found)
 
 
 def test_positive_framing_terms(nlp, resolver):

@@ -13,10 +13,19 @@ All from the dependency parse around each actor `Mention`, general patterns only
 - modifier: a phrase the actor helps qualify through a participle ("Ortega-controlled
   election board", "US-backed riots");
 - predicate: the complement of a copula or of a naming verb ("X is a dictator",
-  "called X a usurper", "X was described as a menace"), unless negated.
+  "called X a usurper", "X was described as a menace", "recognised X as interim
+  president"), a judging adverb on what the actor did ("X won legitimately"), and a
+  judgement of what the actor owns or did ("X's victory was rigged", "the vote that
+  returned X was rigged"); a negated one keeps its negation ("not legitimate") and
+  the opposite polarity; one under a modal or a condition is no label.
 
-A noun that names a person or group of its own ("supporters of Ortega") is another
-actor, not a label. Polarity comes from the framing lexicon
+A noun that names a person or group of its own ("supporters of Ortega", "an attorney
+for Ortega") is another actor, not a label, and a title on a person's name is that
+person's even when the resolver read the phrase as an office ("dictator Ortega").
+What is said of an entity still to come ("the regime that will replace Ortega", "a
+future government") labels no actor (`extract/realis.py`), and neither does a role
+word the resolver placed in the one country of its sentence when that country is the
+one acting on it ("U.S. attempts to change the elected government"). Polarity comes from the framing lexicon
 (`knowledge/data/framing_terms.tsv`). A label whose words lie inside quote marks is in
 the quoted voice, with that quote's speaker; indirect speech is the author's wording.
 """
@@ -28,8 +37,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.label_owner import acted_on_by_its_context, actor_tokens, name_in_a_phrase_of_its_own, named_person
+from newsgraph.extract.realis import negation, unasserted, unreal_entity
+from newsgraph.knowledge.claims import fold, load_claim_terms
 from newsgraph.knowledge.framing import FramingTerms, load_framing_terms
-from newsgraph.records import Label, Mention, Quote
+from newsgraph.records import Actor, Label, Mention, Quote
 
 # Left dependents kept in a label phrase (determiners and possessors are not description).
 DESCRIBING = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "punct", "hyph"})
@@ -45,13 +57,15 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 
 
 def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[Quote],
-                kb=None, terms: FramingTerms | None = None, people: dict[str, str] | None = None) -> list[Label]:
+                kb=None, terms: FramingTerms | None = None, people: dict[str, str] | None = None,
+                actors: Sequence[Actor] | None = None) -> list[Label]:
     """Every label of every actor mention of a parsed article, deduplicated.
 
     `kb` (the knowledge base the mentions were resolved with) tells role words that
     name an actor of their own; `people` maps a surname or name to a person actor id
     for people named inside another actor's mention (built from the mentions when
-    not given).
+    not given); `actors` (the mentions' actors) give their countries, which tell a
+    resolution contradicted by the parse.
     """
     if terms is None:
         terms = load_framing_terms()
@@ -61,6 +75,8 @@ def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
         kb = default()
     voices = Voices(quotes, doc.text)
     people = people if people is not None else _people(doc, mentions)
+    countries = {a.id: a.country for a in actors or ()}
+    by_token = actor_tokens(doc, mentions)
     found: dict[tuple, Label] = {}
     for m in mentions:
         if m.kind == "location":
@@ -68,7 +84,11 @@ def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        for kind, tokens, actor_id in _attached(span, m.actor_id, people, kb, terms):
+        actor = named_person(span, m, people)
+        if actor is None or unreal_entity(span.root, terms) or acted_on_by_its_context(
+                span.root, m, by_token, countries):
+            continue
+        for kind, tokens, actor_id in _attached(span, actor, people, kb, terms):
             label = _make(article_id, m.sentence, actor_id, kind, tokens, terms, voices)
             if label is None or not _informative(label, kind, tokens, m, kb):
                 continue
@@ -86,7 +106,7 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
     name = _name_tokens(span, kb)
     own = [t for t in span if t.i not in name and _describes(t, span)]
     inside = _named_inside(span, people)
-    if own and not is_complement(head, terms):
+    if own and not is_complement(head, terms) and not name_in_a_phrase_of_its_own(span, name, actor_id, people):
         # A head that is not a name but a person's or group's role word ("supporters of
         # X") is someone of its own; any other ("the X regime") is what X owns.
         role = None if head.i in name else (kb.role(head.lemma_) or kb.role(head.text))
@@ -115,7 +135,9 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
         yield kind, tokens, actor_id
     predicate = _predicate(head, terms)
     if predicate is not None:
-        yield "predicate", _phrase(predicate), actor_id
+        yield "predicate", predicate, actor_id
+    for tokens in _judged_deeds(head, span, kb, terms):
+        yield "predicate", tokens, actor_id
 
 
 def _name_tokens(span: Span, kb) -> set[int]:
@@ -189,9 +211,10 @@ def _owned(head: Token, span: Span, kb, terms: FramingTerms) -> tuple[str, Token
     return kind, noun
 
 
-def _predicate(head: Token, terms: FramingTerms) -> Token | None:
-    """The complement a copula or a naming verb gives the actor, unless negated; also
-    through a relative clause on the actor ("X, who is a dictator,")."""
+def _predicate(head: Token, terms: FramingTerms) -> list[Token] | None:
+    """The complement a copula or a naming verb gives the actor, with its negation if
+    any; also through a relative clause on the actor ("X, who is a dictator,"). None
+    under a modal or a condition ("X would be a dictator", "if X is a dictator")."""
     for clause in head.rights:
         if clause.dep_ == "relcl":
             relative = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -203,31 +226,108 @@ def _predicate(head: Token, terms: FramingTerms) -> Token | None:
     verb = head.head
     if head.dep_ == "nsubj" and verb.lemma_ == "be":
         slots = COPULA_SLOTS
-    elif head.dep_ == "nsubjpass" and verb.lemma_ in terms.naming_verbs:
-        slots = NAMING_SLOTS
-    elif head.dep_ == "dobj" and verb.lemma_ in terms.naming_verbs:
+    elif head.dep_ in ("nsubjpass", "dobj") and verb.lemma_ in terms.naming_verbs:
         slots = NAMING_SLOTS
     else:
         return None
-    if any(c.dep_ == "neg" for c in verb.children):
+    if unasserted(verb):
         return None
-    for child in verb.rights:
+    neg = negation(verb)
+    # "recognised X as interim president": "as" often hangs on the object, not the verb
+    as_phrases = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "as"] if slots is NAMING_SLOTS else []
+    for child in list(verb.rights) + as_phrases:
         if child.dep_ in slots and child.pos_ in ("NOUN", "ADJ", "PROPN") and child.i != head.i:
-            if child.pos_ == "ADJ" and not terms.polarity([child.lower_]):
+            if child.pos_ == "ADJ" and not _judges([child], terms):
                 continue  # "X is ready": a state, not a label; "X is illegitimate" is one
-            return child
-        if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ in terms.naming_verbs:
+            return _negated(neg, _predicate_phrase(child))
+        if child.dep_ == "prep" and child.lower_ == "as" and (child.head is head or verb.lemma_ in terms.naming_verbs):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "ADJ", "PROPN"):
-                return obj
+                return _negated(neg, _predicate_phrase(obj))
     return None
+
+
+def _judged_deeds(head: Token, span: Span, kb, terms: FramingTerms):
+    """Judgements of what the actor did or owns: a judging adverb on a verb the actor is
+    subject of ("X won legitimately", "X was legitimately elected"), and a judging
+    predicate of a noun the actor owns, does or is named in ("X's victory is
+    legitimate", "the count by X was deeply flawed", "the vote that returned X was
+    rigged"). Asserted ones only; a negation is kept."""
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and not unasserted(head.head):
+        verb = head.head
+        for adverb in verb.children:
+            if adverb.dep_ == "advmod" and adverb.pos_ == "ADV" and _judges([adverb], terms):
+                yield _negated(negation(verb), sorted([verb, adverb], key=lambda t: t.i))
+    for noun in _deeds(head, span, kb):
+        if noun.dep_ not in ("nsubj", "nsubjpass") or unasserted(noun.head):
+            continue
+        verb = noun.head
+        if noun.dep_ == "nsubjpass" and verb.tag_ == "VBN" and _judges([verb], terms):
+            be = [t for t in verb.children if t.dep_ == "auxpass"]
+            yield _negated(negation(verb), [noun, *be[:1], verb])  # "the vote was rigged"
+        elif verb.lemma_ == "be":
+            slot = next((c for c in verb.rights if c.dep_ in COPULA_SLOTS and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
+            judgement = _predicate_phrase(slot) if slot is not None else []
+            if judgement and _judges(judgement, terms):
+                yield _negated(negation(verb), [noun, verb, *judgement])  # "X's victory is legitimate"
+
+
+def _deeds(head: Token, span: Span, kb) -> list[Token]:
+    """Nouns the actor owns, does or defines, up to three steps up: possessor or compound
+    ("X's victory"), of- or by- object ("the announcement of results by X"), object or
+    subject of a relative clause on the noun ("the vote that returned X"; not one in
+    the future: "the regime that will replace X"). People are their own actors."""
+    out, t = [], head
+    for _ in range(3):
+        if t.dep_ in ("poss", "compound", "nmod") and t.head.pos_ == "NOUN":
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ in ("of", "by") and t.head.head.pos_ == "NOUN":
+            t = t.head.head
+        elif (t.dep_ in ("dobj", "nsubj") and t.head.dep_ == "relcl" and t.head.head.pos_ == "NOUN"
+              and not unasserted(t.head)):
+            t = t.head.head
+        else:
+            break
+        if span.start <= t.i < span.end or _is_name(t):
+            break
+        role = kb.role(t.lemma_) or kb.role(t.text)
+        if role is not None and role.kind in ("person", "group"):
+            break  # "supporters of X were …": people of their own
+        out.append(t)
+    return out
+
+
+def _predicate_phrase(word: Token) -> list[Token]:
+    """A complement with the words coordinated with it ("free and fair")."""
+    tokens = _phrase(word)
+    for child in word.rights:
+        if tokens and child.dep_ in ("cc", "conj") and min(x.i for x in child.subtree) == tokens[-1].i + 1:
+            tokens = tokens + ([child] if child.dep_ == "cc" else _phrase(child))
+    return tokens
+
+
+def _negated(neg: Token | None, tokens: list[Token]) -> list[Token]:
+    return [neg, *tokens] if neg is not None and tokens else tokens
+
+
+def _judges(tokens: list[Token], terms: FramingTerms) -> bool:
+    """Whether the words carry a judgement: a framing term or a claim term."""
+    words = [t.lower_ for t in tokens]
+    if terms.polarity(words) or terms.polarity([t.lemma_.lower() for t in tokens]):
+        return True
+    folded = tuple(fold(" ".join(words)).split())
+    claims = load_claim_terms()
+    return any(folded[i:i + n] in claims for i in range(len(folded)) for n in range(1, 4))
 
 
 def is_complement(head: Token, terms: FramingTerms) -> bool:
     """A mention that is itself the complement ("a dictator" in "X is a dictator") labels
     its subject: it is no actor of its own to label or to score."""
     if head.dep_ == "pobj" and head.head.lower_ == "as":
-        return head.head.head.lemma_ in terms.naming_verbs  # "recognised X as interim president"
+        governor = head.head.head
+        if governor.dep_ in ("dobj", "nsubjpass") and governor.pos_ in ("NOUN", "PROPN"):
+            governor = governor.head  # "recognised X as interim president", "as" on the object
+        return governor.lemma_ in terms.naming_verbs
     if head.dep_ == "dobj":  # the second of two objects ("branded X a usurper")
         return head.head.lemma_ in terms.naming_verbs and any(
             c.dep_ == "dobj" and c.i < head.i for c in head.head.children)
@@ -273,7 +373,7 @@ def _informative(label: Label, kind: str, tokens: list[Token], mention: Mention,
 
 def _make(article_id: str, sentence: int, actor_id: str, kind: str, tokens: list[Token],
           terms: FramingTerms, voices: "Voices") -> Label | None:
-    tokens = _trim(tokens)
+    tokens = _trim(sorted(set(tokens), key=lambda t: t.i))
     if not tokens or not any(t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -285,6 +385,8 @@ def _make(article_id: str, sentence: int, actor_id: str, kind: str, tokens: list
     words = [t.lower_ for t in judged]
     lemmas = [t.lemma_.lower() for t in judged]
     score = terms.polarity(words) or terms.polarity(lemmas)
+    if any(t.dep_ == "neg" for t in tokens):
+        score = -score  # "not legitimate": the predicate's negation is kept in its words
     polarity = "negative" if score < 0 else "positive" if score > 0 else None
     voice, speaker = voices.at(start, end)
     return Label(article_id, sentence, start, end, actor_id, text, kind, polarity, voice, speaker)
@@ -359,8 +461,8 @@ def _people(doc: Doc, mentions: Sequence[Mention]) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.root.ent_type_ != "PERSON" or span.root.pos_ != "PROPN":
-            continue
+        if span is None or span.root.ent_type_ != "PERSON" or span.root.pos_ != "PROPN" or m.how.startswith("role"):
+            continue  # a name resolved through its title as an office names no person
         out.setdefault(span.root.text.lower(), m.actor_id)
     return out
 

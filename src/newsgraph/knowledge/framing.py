@@ -1,4 +1,6 @@
-"""The framing lexicon: which label words judge an actor, and which verbs hang a label.
+"""The framing lexicon: which label words judge an actor, which verbs hang a label, and
+which words say an entity does not exist yet ("the future government", "wants a new
+leader"), so that what is said of it labels no actor.
 
 The words are data (`knowledge/data/framing_terms.tsv`), chosen by us, so an analyst's
 own judgement words are a line in a table rather than a code change.
@@ -15,18 +17,25 @@ from newsgraph.errors import NewsgraphError
 
 FRAMING_PATH = Path(__file__).resolve().parent / "data" / "framing_terms.tsv"
 HEADER = ["term", "kind", "polarity"]
-KINDS = frozenset({"descriptor", "naming-verb", "partitive"})
+KINDS = frozenset({"descriptor", "naming-verb", "partitive", "prospective", "irrealis-verb"})
 POLARITIES = {"negative": -1, "positive": 1, "neutral": 0}
 
 
 @dataclass(frozen=True, slots=True)
 class FramingTerms:
-    """Descriptor terms (tuple of words → -1/+1), naming verbs and partitive nouns (lemmas)."""
+    """Descriptor terms (tuple of words → -1/+1), naming verbs and partitive nouns (lemmas).
+
+    `prospective`: modifiers that make a noun an entity still to come ("future",
+    "would-be"); `irrealis_verbs`: verbs whose indefinite object is only wished for or
+    sought ("wants a democratic government"), so it is no existing actor.
+    """
 
     descriptors: dict[tuple[str, ...], int]
     naming_verbs: frozenset[str]
     partitives: frozenset[str] = frozenset()
     longest: int = 1  # words in the longest descriptor phrase
+    prospective: frozenset[str] = frozenset()
+    irrealis_verbs: frozenset[str] = frozenset()
 
     def polarity(self, words: list[str]) -> int:
         """Sum of the polarities of the terms found in `words` (lower-case words or lemmas).
@@ -54,6 +63,7 @@ def load_framing_terms(path: str | Path = FRAMING_PATH) -> FramingTerms:
     descriptors: dict[tuple[str, ...], int] = {}
     verbs: set[str] = set()
     partitives: set[str] = set()
+    lists: dict[str, set[str]] = {"prospective": set(), "irrealis-verb": set()}
     with open(path, encoding="utf-8") as f:
         lines = [(n, line) for n, line in enumerate(f, start=1) if line.strip() and not line.startswith("#")]
     rows = csv.reader((line for _, line in lines), delimiter="\t")
@@ -69,7 +79,10 @@ def load_framing_terms(path: str | Path = FRAMING_PATH) -> FramingTerms:
             verbs.add(term)
         elif kind == "partitive":
             partitives.add(term)
+        elif kind in lists:
+            lists[kind].add(term)
         else:
             descriptors[tuple(term.lower().split())] = POLARITIES[polarity]
     longest = max((len(k) for k in descriptors), default=1)
-    return FramingTerms(descriptors, frozenset(verbs), frozenset(partitives), longest)
+    return FramingTerms(descriptors, frozenset(verbs), frozenset(partitives), longest,
+                        frozenset(lists["prospective"]), frozenset(lists["irrealis-verb"]))

@@ -1,0 +1,81 @@
+"""Whose label: when the parse says a mention's words belong to someone other than the
+actor the resolver gave the mention, or to nobody.
+
+- A person's name resolved through its title as an office ("dictator Maduro" read as
+  a government by role and country) is the person: the title is theirs.
+- A name inside a prepositional phrase under a head that is no name ("a defense
+  attorney for President Trump") is not what the head names: the head is someone else.
+- A role word placed in the one country of its sentence (how "role+context") that is
+  the object of an act by that very country ("U.S. attempts to change the elected
+  government") is contradicted: the country is the agent, not the owner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.records import Mention
+
+
+def named_person(span: Span, mention: Mention, people: dict[str, str]) -> str | None:
+    """The actor a mention's labels belong to: the mention's, or the person its name
+    root names when the resolver read it by its role word (None when that person is
+    not among the article's actors: better no label than the office's)."""
+    root = span.root
+    if mention.how.startswith("role") and root.ent_type_ == "PERSON" and root.pos_ == "PROPN":
+        return people.get(root.text.lower())
+    return mention.actor_id
+
+
+def name_in_a_phrase_of_its_own(span: Span, name: set[int], actor_id: str, people: dict[str, str]) -> bool:
+    """The actor's name sits in a prepositional phrase (not "of") under a head that is
+    not a name: the head's words are another person's title."""
+    if span.root.i in name:
+        return False
+    for t in span:
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and people.get(t.text.lower(), actor_id) == actor_id:
+            if any(a.dep_ == "prep" and a.lower_ != "of" for a in t.ancestors if span.start <= a.i < span.end):
+                return True
+    return False
+
+
+def actor_tokens(doc: Doc, mentions: Sequence[Mention]) -> dict[int, str]:
+    """Token index → the actor of the mention covering it (locations left out)."""
+    out: dict[int, str] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and m.kind != "location":
+            for t in span:
+                out.setdefault(t.i, m.actor_id)
+    return out
+
+
+def acted_on_by_its_context(head: Token, mention: Mention, by_token: dict[int, str],
+                            countries: dict[str, str | None]) -> bool:
+    """Whether a context-placed role word is the object of an act by its own context
+    country (then its words are left off rather than hung on the agent)."""
+    country = countries.get(mention.actor_id)
+    if mention.how != "role+context" or country is None:
+        return False
+    if head.dep_ == "dobj":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+        verb = head.head.head
+    else:
+        return False
+    return any(countries.get(by_token.get(a.i, "")) == country for a in agents(verb))
+
+
+def agents(verb: Token) -> list[Token]:
+    """Who does what the verb says: its subject or by-agent, the subject of the verb it
+    completes ("tried to change"), or the owner of the noun it completes ("U.S.
+    attempts to change")."""
+    out = [c for c in verb.children if c.dep_ == "nsubj"]
+    out += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "xcomp":
+        out += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    elif verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        out += [c for c in verb.head.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    return out
