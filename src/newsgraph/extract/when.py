@@ -9,10 +9,16 @@ Every expression resolves to an interval of days (first, last): "on Friday" is o
 day, "last month" a whole month, "over the weekend" a Saturday and a Sunday, "a few
 days ago" the days two to four days back. The result carries the finest precision at
 which the interval's ends agree (same day → "day", same month → "month", same year →
-"year"; an interval across a new year → no date). One mechanism thus covers vague
-phrases ("last week" straddling two months is only "year") and article dates known
-only to the month or year: the expression is resolved against the first and the last
-day the article could have been written, and the union is labelled the same way.
+"year"; across a new year, the EDTF interval of the years, precision "interval"). One
+mechanism thus covers vague phrases and article dates known only to the month, the
+year or an interval: the expression is resolved against the first and the last day
+the article could have been written, and the union is labelled the same way.
+
+Two more conventions (docs/dates.md): a sentence with no date expression dates its act
+"on or before the article date" (EDTF "../2019-08-19", precision "before"), never at
+the article's day; a span that runs up to the time of writing ("since 2010", "in recent
+months", "over the past two years") is an EDTF interval ending at the article date
+(precision "span").
 """
 
 from __future__ import annotations
@@ -20,10 +26,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from newsgraph.ingest.dates import FUTURE as FUTURE_CUE
 from newsgraph.ingest.dates import WEEKDAYS, DateMention, find_dates
-# Words shortly before a date that put it in the future ("will meet on Friday"). Shared with
-# publication-date inference so both read tense alike; dates.py should export it publicly.
-from newsgraph.ingest.dates import _FUTURE as FUTURE_CUE
+from newsgraph.ingest.dating.edtf import EARLIEST, LATEST, bounds
 
 __all__ = ["event_date"]
 
@@ -43,6 +48,13 @@ _AGO = re.compile(r"^(?P<n>a few|[a-z]+|[0-9]+) (?P<unit>day|week|month|year)s? 
 # Months of each season (northern hemisphere); winter is named by the year it ends in.
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 2)}
 _MODIFIER = re.compile(r"^(?:late|early|earlier|later) (?=(?:today|tonight|last|this|next|yesterday))")
+# Spans that run up to the time of writing: "since 2010", "in recent months", "over the
+# past two years", "so far this year".
+_SINCE = re.compile(r"^(?:since|from)\b", re.IGNORECASE)
+_RECENT = re.compile(
+    r"\b(?:in|over|during|for) (?:the )?(?:recent|past|last) (?:(?P<n>a few|several|[a-z]+|[0-9]+) )?"
+    r"(?P<unit>days|weeks|months|years)\b", re.IGNORECASE)
+_RECENT_DEFAULT = {"days": 7, "weeks": 4, "months": 6, "years": 3}  # "in recent months": about half a year
 
 
 def event_date(
@@ -63,18 +75,62 @@ def event_date(
     """
     anchor = _article_interval(article_date, article_precision)
     mentions = [m for m in find_dates(sentence_text) if anchor is not None or m.kind in _ABSOLUTE]
+    mentions += _recent_spans(sentence_text) if anchor is not None else []
     if not mentions:
-        return _label(anchor) if anchor is not None else (None, None)
+        return _before(article_date, anchor)
     trigger = trigger_offset - sentence_start
     best = min(mentions, key=lambda m: _closeness(sentence_text, m, trigger))
+    if best.kind == "span":
+        assert anchor is not None
+        return _span(_recent_start(best, anchor[0]), anchor[1])
     if best.kind in _ABSOLUTE:
+        if _SINCE.match(best.text) and anchor is not None:
+            return _span(bounds(best.value)[0], anchor[1], best.value)  # type: ignore[index]
         return best.value, best.precision
     assert anchor is not None
     forward = _forward(sentence_text, best)
     ends = [_resolve(best, day, forward) for day in anchor]
     if any(end is None for end in ends):
         return None, None
-    return _label((min(e[0] for e in ends if e), max(e[1] for e in ends if e)))
+    first, last = min(e[0] for e in ends if e), max(e[1] for e in ends if e)
+    if _SINCE.match(best.text):
+        return _span(first, anchor[1])
+    return _label((first, last))
+
+
+def _before(article_date: str | None, anchor: Interval | None) -> tuple[str | None, str | None]:
+    """An act the sentence does not date happened on or before the article was written:
+    EDTF "../2019-08-19" (precision "before"), never the article's day as if it were
+    the act's ("have withdrawn their recognition" may be months old)."""
+    if anchor is not None:
+        return f"../{anchor[1].isoformat()}", "before"
+    found = bounds(article_date)
+    if found is not None and found[1] < LATEST:
+        return f"../{found[1].isoformat()}", "before"
+    return None, None
+
+
+def _span(first: Day, last: Day, start: str | None = None) -> tuple[str | None, str | None]:
+    """A state or series of acts running from `first` (written `start`: "2010") up to
+    the time of writing: EDTF "2010/2020-01-05", precision "span"."""
+    if first > last:
+        return None, None
+    return f"{start or first.isoformat()}/{last.isoformat()}", "span"
+
+
+def _recent_spans(text: str) -> list[DateMention]:
+    return [DateMention(m.start(), m.end(), m.group(0), "span", m.group(0).lower(), None)
+            for m in _RECENT.finditer(text)]
+
+
+def _recent_start(mention: DateMention, today: Day) -> Day:
+    m = _RECENT.search(mention.text)
+    assert m is not None
+    unit = m["unit"].lower()
+    count = _COUNTS.get((m["n"] or "").lower(), (0, 0))[1] or (
+        int(m["n"]) if m["n"] and m["n"].isdigit() else _RECENT_DEFAULT[unit])
+    days = {"days": 1, "weeks": 7, "months": 31, "years": 366}[unit] * count
+    return today - _dt.timedelta(days=days)
 
 
 # ---------------------------------------------------------------- choosing
@@ -115,21 +171,19 @@ def _forward(text: str, mention: DateMention) -> bool:
 
 
 def _article_interval(date: str | None, precision: str | None) -> Interval | None:
-    """First and last day the article could have been written, or None when unknown."""
-    if not date or not re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?", date):
+    """First and last day the article could have been written, or None when unknown or
+    open-ended (an EDTF interval such as "2017-01/.." bounds nothing on one side)."""
+    if not date or not re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?(?:/[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?",
+                                    date):
         return None
-    parts = [int(p) for p in date.split("-")]
-    depth = {"year": 1, "month": 2, "day": 3}.get(precision or "", 3)
-    parts = parts[: min(depth, len(parts))]
-    try:
-        if len(parts) == 3:
-            day = Day(*parts)
-            return day, day
-        if len(parts) == 2:
-            return _month_interval(parts[0], parts[1])
-        return Day(parts[0], 1, 1), Day(parts[0], 12, 31)
-    except ValueError:
+    if "/" not in date:
+        parts = date.split("-")
+        depth = {"year": 1, "month": 2, "day": 3}.get(precision or "", 3)
+        date = "-".join(parts[: min(depth, len(parts))])
+    found = bounds(date)
+    if found is None or found[0] <= EARLIEST or found[1] >= LATEST:
         return None
+    return found
 
 
 def _resolve(mention: DateMention, today: Day, forward: bool) -> Interval | None:
@@ -266,7 +320,8 @@ def _month_interval(year: int, month: int) -> Interval:
 
 
 def _label(interval: Interval) -> tuple[str | None, str | None]:
-    """The finest (date, precision) that covers the whole interval."""
+    """The finest (date, precision) that covers the whole interval; across a new year,
+    the EDTF interval of the years ("2015/2017", precision "interval")."""
     first, last = interval
     if first == last:
         return first.isoformat(), "day"
@@ -274,4 +329,4 @@ def _label(interval: Interval) -> tuple[str | None, str | None]:
         return f"{first.year:04d}-{first.month:02d}", "month"
     if first.year == last.year:
         return f"{first.year:04d}", "year"
-    return None, None
+    return f"{first.year:04d}/{last.year:04d}", "interval"
