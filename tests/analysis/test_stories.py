@@ -77,16 +77,17 @@ def test_dates_compare_only_as_far_as_known():
     assert dates.period("XXXX-07-29") is None
 
 
-def test_a_shared_dyad_alone_does_not_make_a_thread():
-    from newsgraph.analysis.stories import _threads
+def test_threads_go_by_topic_not_by_which_countries_appear_together():
+    from newsgraph.analysis.story_threads import threads
 
     def story(sid, date, pair):
-        return {"story_id": sid, "first_date": date, "last_date": date,
+        return {"story_id": sid, "first_date": date, "last_date": date, "label": sid,
                 "dyads": [{"pair": list(pair), "weight": 3}]}
 
-    stories = [story("s1", "2020-01-01", ("AAA", "BBB")), story("s2", "2021-01-01", ("AAA", "BBB")),
+    stories = [story("s1", "2020-01-01", ("AAA", "BBB")), story("s2", "2021-01-01", ("CCC", "DDD")),
                story("s3", "2022-01-01", ("AAA", "BBB"))]
-    words = {"s1": {"quota": 0.8, "herring": 0.6}, "s2": {"quota": 0.6, "herring": 0.8},
-             "s3": {"tunnel": 0.8, "rail": 0.6}}
-    threads = _threads(stories, words)
-    assert sorted(t["stories"] for t in threads) == [["s1", "s2"], ["s3"]]
+    profiles = {"s1": {"quota": 0.8, "herring": 0.6}, "s2": {"quota": 0.6, "herring": 0.8},
+                "s3": {"tunnel": 0.8, "rail": 0.6}}
+    result = threads(stories, profiles)
+    assert sorted(t["stories"] for t in result) == [["s1", "s2"], ["s3"]]
+    assert result[0]["timeline"][1]["closeness"] > 0.9

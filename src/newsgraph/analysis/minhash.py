@@ -27,21 +27,45 @@ def _hash(shingle: str) -> int:
     return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=4).digest(), "little")
 
 
-def signatures(sets: Mapping[str, set[str]], *, perms: int = 64, seed: int = 1) -> dict[str, np.ndarray]:
-    """A MinHash signature per key: `perms` minima of random linear hash functions."""
-    rng = np.random.default_rng(seed)
-    a = rng.integers(1, 1 << 31, size=perms, dtype=np.uint64)
-    b = rng.integers(0, 1 << 31, size=perms, dtype=np.uint64)
-    out: dict[str, np.ndarray] = {}
-    for key, items in sets.items():
+class Sketcher:
+    """MinHash signatures one set at a time, so a caller need not hold every set at once."""
+
+    def __init__(self, *, perms: int = 64, seed: int = 1) -> None:
+        rng = np.random.default_rng(seed)
+        self.perms = perms
+        self.a = rng.integers(1, 1 << 31, size=perms, dtype=np.uint64)
+        self.b = rng.integers(0, 1 << 31, size=perms, dtype=np.uint64)
+
+    def sign(self, items: set[str]) -> np.ndarray:
+        """`perms` minima of random linear hash functions over the set."""
         if not items:
-            out[key] = np.full(perms, _MAX, dtype=np.uint64)
-            continue
+            return np.full(self.perms, _MAX, dtype=np.uint64)
         values = np.fromiter((_hash(s) for s in items), dtype=np.uint64, count=len(items))
         # (a*x + b) mod p, on values < 2**32 and a, b < 2**31: no uint64 overflow.
-        hashed = (values[:, None] * a[None, :] + b[None, :]) % np.uint64(_PRIME)
-        out[key] = (hashed & _MAX).min(axis=0)
-    return out
+        hashed = (values[:, None] * self.a[None, :] + self.b[None, :]) % np.uint64(_PRIME)
+        return (hashed & _MAX).min(axis=0)
+
+
+def signatures(sets: Mapping[str, set[str]], *, perms: int = 64, seed: int = 1) -> dict[str, np.ndarray]:
+    """A MinHash signature per key: `perms` minima of random linear hash functions."""
+    sketcher = Sketcher(perms=perms, seed=seed)
+    return {key: sketcher.sign(items) for key, items in sets.items()}
+
+
+def estimated_jaccard(x: np.ndarray, y: np.ndarray) -> float:
+    """The share of agreeing minima: an unbiased estimate of the sets' Jaccard similarity."""
+    empty = x[0] == _MAX and y[0] == _MAX
+    return 0.0 if empty else float(np.mean(x == y))
+
+
+def near_duplicate_signatures(sigs: Mapping[str, np.ndarray], *, threshold: float = 0.6) -> list[tuple[str, str, float]]:
+    """Pairs (a, b, estimated jaccard) from signatures alone, for when the sets were not kept."""
+    found = []
+    for x, y in sorted(candidate_pairs(sigs)):
+        score = estimated_jaccard(sigs[x], sigs[y])
+        if score >= threshold:
+            found.append((x, y, round(score, 3)))
+    return found
 
 
 def candidate_pairs(sigs: Mapping[str, np.ndarray], *, bands: int = 16) -> set[tuple[str, str]]:

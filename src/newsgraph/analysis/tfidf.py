@@ -56,3 +56,12 @@ def candidate_pairs(vecs: Mapping[str, Vector], *, k: int = 30, min_shared: int 
             for y in keys[i + 1 :]:
                 shared[(x, y)] += 1
     return {pair for pair, count in shared.items() if count >= min_shared}
+
+
+def truncated(vec: Vector, k: int) -> Vector:
+    """The k strongest terms of a vector, normalised again: a bounded sketch of a long text."""
+    if len(vec) <= k:
+        return vec
+    kept = dict(sorted(vec.items(), key=lambda item: (-item[1], item[0]))[:k])
+    norm = math.sqrt(sum(v * v for v in kept.values())) or 1.0
+    return {t: v / norm for t, v in kept.items()}
