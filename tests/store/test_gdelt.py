@@ -100,27 +100,45 @@ def test_a_row_without_a_target_leaves_every_actor2_column_empty():
     assert got["Actor1Code"] == "RUSGOV"
 
 
+@pytest.mark.issue(13)
 @pytest.mark.parametrize(
-    ("date", "precision", "expected"),
-    [
-        ("2019-08", "month", ("20190801", "201908", "2019", "2019.5781")),  # (7*30+1)/365
-        ("2017", "year", ("20170101", "201701", "2017", "2017.0027")),
-        ("2020-12-31", "day", ("20201231", "202012", "2020", "2020.9890")),
-    ],
+    ("date", "precision"),
+    [("2019-08", "month"), ("2017", "year"), ("../2019-01-25", "before"), ("2010/2019-01-25", "span")],
 )
-def test_a_month_or_year_date_is_written_as_its_first_day(date, precision, expected):
-    (got,) = lines([event_row(date=date, date_precision=precision)])
-    assert (got["SQLDATE"], got["MonthYear"], got["Year"], got["FractionDate"]) == expected
+def test_an_event_not_dated_to_the_day_is_stamped_with_its_articles_day_not_a_padded_one(date, precision):
+    (got,) = lines([event_row(date=date, date_precision=precision)], articles=ARTICLES)
+    assert (got["SQLDATE"], got["MonthYear"], got["Year"], got["FractionDate"]) == (
+        "20190125", "201901", "2019", "2019.0685")
+
+
+def test_an_event_dated_to_the_day_keeps_its_day():
+    (got,) = lines([event_row(date="2020-12-31", date_precision="day")], articles=ARTICLES)
+    assert (got["SQLDATE"], got["MonthYear"], got["Year"], got["FractionDate"]) == (
+        "20201231", "202012", "2020", "2020.9890")
+
+
+@pytest.mark.issue(13)
+def test_sqldate_is_never_empty():
+    # an article known to an interval: its last day; open-ended: its first
+    articles = {"a": {"article_id": "a", "url": None, "path": "a.txt", "date": "2018-04/2019-09"},
+                "b": {"article_id": "b", "url": None, "path": "b.txt", "date": "2017-01/.."}}
+    (closed,) = lines([event_row(article_id="a", date="../2019-09-30", date_precision="before")], articles=articles)
+    assert closed["SQLDATE"] == "20190930"
+    (open_,) = lines([event_row(article_id="b", date=None)], articles=articles)
+    assert open_["SQLDATE"] == "20170101"
+    # no article date: the event's own "on or before"; nothing at all: the export day
+    (before,) = lines([event_row(date="../2019-08-19", date_precision="before")])
+    assert before["SQLDATE"] == "20190819"
+    (unknown,) = lines([event_row(date="sometime")])
+    assert unknown["SQLDATE"] == "20240305" and unknown["SOURCEURL"] == ""
 
 
 def test_an_undated_event_takes_its_articles_date_and_an_article_without_url_its_path():
     (dated,) = lines([event_row(date=None, date_precision=None)], articles=ARTICLES)
     assert dated["SQLDATE"] == "20190125"
     (undated,) = lines([event_row(article_id="nourl", date=None)], articles=ARTICLES)
-    assert (undated["SQLDATE"], undated["Year"], undated["FractionDate"]) == ("", "", "")
+    assert undated["SQLDATE"] == "20240305"  # the export day, as GDELT stamps what it sees
     assert undated["SOURCEURL"] == "in/undated.html"
-    (unknown,) = lines([event_row(date="sometime")])
-    assert unknown["SQLDATE"] == "" and unknown["SOURCEURL"] == ""
 
 
 def test_codes_base_and_root_follow_the_cameo_hierarchy():
@@ -204,7 +222,7 @@ def test_a_store_exports_its_events_with_article_urls(tmp_path):
     assert n == 1
     got = dict(zip(GDELT_COLUMNS, out.getvalue().rstrip("\n").split("\t"), strict=True))
     assert got["SOURCEURL"] == records.article.url
-    assert (got["SQLDATE"], got["IsRootEvent"], got["Actor2Code"]) == ("20210601", "0", "")
+    assert (got["SQLDATE"], got["IsRootEvent"], got["Actor2Code"]) == ("20210630", "0", "")
     assert (got["ActionGeo_CountryCode"], got["ActionGeo_FullName"]) == ("BLR", "Belarus")
 
 

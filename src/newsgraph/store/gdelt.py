@@ -8,9 +8,17 @@ has no quoting. What we fill, and how:
 - GLOBALEVENTID: a stable 63-bit integer hashed from article id + event index,
   so re-exporting the same store gives the same ids (GDELT's own ids are
   sequential, and the codebook says not to sort by them either).
-- SQLDATE / MonthYear / Year / FractionDate: the event's date (else its
-  article's); a month- or year-precise date is written as its first day
-  (2019-08 → 20190801). FractionDate is YYYY + ((month-1)·30 + day)/365 to four
+- SQLDATE / MonthYear / Year / FractionDate: never empty, never a padded day.
+  GDELT itself stamps an event with the day of the article that reports it (its
+  codebook: most events are dated by publication), so: the event's own date when
+  it is a day; else the article's publication day; else, for an article dated only
+  to a month, a year or an interval, its last day (the latest the report can be), or
+  the first when open-ended; else the same of the event's own date ("../2019-08-19",
+  on or before, gives 20190819); else the export day (DATEADDED's). A month or a year
+  is never padded to its first day (2017 is not 20170101). Our precision travels
+  beside the file, not in it (GDELT has no column for it and its readers count 61):
+  the events table's `date` (EDTF) and `date_precision` join on GLOBALEVENTID,
+  which is `event_id(article_id, idx)` (docs/dates.md). FractionDate is YYYY + ((month-1)·30 + day)/365 to four
   places: the codebook's "(MONTH * 30 + DAY) / 365" with a zero-based month,
   which is what published GDELT rows carry (20190125 → 2019.0685) and the only
   reading that stays within the codebook's stated 0–0.9999 range.
@@ -72,6 +80,7 @@ Lookup = Mapping[str, Row]
 # YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by a time (not by more digits).
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])")
 _CODE = re.compile(r"[A-Z]{3}")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _UNSAFE = re.compile(r"[\t\r\n]+")
 # GDELT QuadClass by CAMEO root code (GDELT Event Codebook, QuadClass).
 _QUADS = ((5, 1), (8, 2), (13, 3), (20, 4))
@@ -108,7 +117,7 @@ def gdelt_fields(
     row: Row, *, article: Row | None = None, actors: Lookup | None = None, added: str = ""
 ) -> list[str]:
     """One event row as the 61 GDELT column values, as text, in codebook order."""
-    date = _date_fields(row.get("date") or (article or {}).get("date"))
+    date = _date_fields(stamp_day(row.get("date"), (article or {}).get("date"), added[:8]))
     cameo = row.get("cameo") or ""
     fields = [
         str(event_id(row["article_id"], row["idx"])),
@@ -151,12 +160,35 @@ def quad_class(cameo: str) -> int | None:
     return next((quad for last, quad in _QUADS if 1 <= root <= last), None)
 
 
+def stamp_day(event_date: str | None, article_date: str | None, added: str = "") -> str | None:
+    """The day a GDELT row is stamped with (ISO), by the module docstring's rule: the
+    event's day, the article's day, the last day of the article's date (a month, a year,
+    an interval; the first when open-ended), the same of the event's own date, the
+    export day."""
+    from ..ingest.dating.edtf import EARLIEST, LATEST, bounds
+
+    for value in (event_date, article_date):
+        if value and _DAY.fullmatch(value.strip()):
+            return value.strip()
+    for value in (article_date, event_date):
+        found = bounds(value)
+        if found is not None:
+            first, last = found
+            if last < LATEST:
+                return last.isoformat()
+            if first > EARLIEST:
+                return first.isoformat()
+    if re.fullmatch(r"\d{8}", added or ""):
+        return f"{added[:4]}-{added[4:6]}-{added[6:8]}"
+    return None
+
+
 def _date_fields(value: str | None) -> list[str]:
-    """SQLDATE, MonthYear, Year, FractionDate; a partial date is its first day."""
+    """SQLDATE, MonthYear, Year, FractionDate of a day; empty only without one."""
     match = _DATE.match((value or "").strip())
-    if not match:
+    if not match or not match.group(3):
         return ["", "", "", ""]
-    year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
+    year, month, day = match.group(1), match.group(2), match.group(3)
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return ["", "", "", ""]
     fraction = int(year) + ((int(month) - 1) * 30 + int(day)) / 365
