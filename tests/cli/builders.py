@@ -14,7 +14,17 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from newsgraph.records import Actor, Article, ArticleRecords, Event, Label, Mention, Quote, Sentence, Tone
+from newsgraph.records import (
+    Actor,
+    Article,
+    ArticleRecords,
+    Event,
+    Label,
+    Mention,
+    Quote,
+    Sentence,
+    Tone,
+)
 from newsgraph.store import open_store
 
 ESC = "\x1b"

@@ -34,9 +34,8 @@ def test_a_first_name_shared_by_two_actors_lists_both(store):
 
 
 def test_the_candidates_are_data_for_other_faces(store):
-    with open_store(store, readonly=True) as st:
-        with pytest.raises(UsageError) as info:
-            compare_actor(st, "anselm")
+    with open_store(store, readonly=True) as st, pytest.raises(UsageError) as info:
+        compare_actor(st, "anselm")
     assert info.value.code == "E404"
     assert [c["actor_id"] for c in info.value.candidates] == ["anselm-roth", "anselm-keller"]
 

@@ -12,15 +12,18 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.cli.terminal import escaped, json_text, printable
+from newsgraph.cli.terminal import escaped, json_text, printable, text
 
 from ..store.fixtures import build_fixture_store
 from .builders import CLEAR, ESC, HOSTILE, OUTLET, TITLE, TITLE_TEXT, hostile_store
 
 runner = CliRunner()
+RED_CLOSE = "[/red]"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
 
 
@@ -56,16 +59,17 @@ def test_printable_removes_sequences_whole_and_keeps_the_words(text, shown):
     assert printable(text) == shown
 
 
-def test_escaped_text_is_not_read_as_markup():
-    from rich.console import Console
+@pytest.mark.parametrize("value", [f"[bold]loud[/bold] {RED_CLOSE}", "ends in a backslash\\", ":warning: [link=x]y"])
+def test_data_is_not_read_as_markup(value):
     import io
 
+    from newsgraph.cli.terminal import console as make_console
+
     out = io.StringIO()
-    Console(file=out, width=200).print(escaped(f"[bold]loud[/bold] {RED_CLOSE}"))
-    assert out.getvalue().strip() == f"[bold]loud[/bold] {RED_CLOSE}"
-
-
-RED_CLOSE = "[/red]"
+    console = make_console(file=out)  # the console every command prints through
+    console.print(text(value, "bold"))
+    console.print(f"[red]{escaped(value)}[/red]")
+    assert out.getvalue().splitlines() == [value, value]
 
 
 def test_json_text_escapes_what_json_leaves_raw_and_loses_nothing():
@@ -102,7 +106,7 @@ def test_stats_shows_hostile_outlets_and_run_arguments_inert(store):
     assert result.exit_code == 0, result.output
     assert_inert(result.output)
     assert "Gazette [bold]of[/bold] Tarn: 1" in result.output
-    assert re.search(r"paths: inbox/ *$", result.output, re.M)  # the run's path, its codes removed
+    assert re.search(r"paths: inbox/ *$", result.output, re.MULTILINE)  # the run's path, its codes removed
     json_result = ng("stats", "--store", str(store), "--json")
     assert_inert(json_result.stdout)
     assert OUTLET in json.loads(json_result.stdout)["outlets"]
@@ -138,3 +142,62 @@ def test_piped_output_is_not_wrapped_at_80_columns(store, monkeypatch):
     title_line = next(line for line in lines if "Harbour strike" in line)
     assert "spreads[/link] :warning:" in title_line  # the whole title on its row
     assert len(title_line) > 100
+
+
+# Property tests (Hypothesis): any text, including every control character and
+# rich's markup brackets, comes out inert, and JSON loses nothing.
+
+hostile_text = st.text(
+    alphabet=st.one_of(
+        st.characters(),
+        st.sampled_from(["\x1b", "\x9b", "\x9d", "\x07", "\r", "\n", "[", "]", "/", "\\", "=", ";", ":", "\u202e"]),
+    ),
+)
+SHOWN_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@given(hostile_text)
+def test_printable_never_leaves_a_control_character(text):
+    assert not SHOWN_CONTROL.search(printable(text))
+
+
+@given(st.dictionaries(st.one_of(st.none(), hostile_text), st.integers(0, 10**6), max_size=4), hostile_text)
+def test_stats_print_any_outlet_and_path_as_itself(outlets, path):
+    """Whatever outlets and paths a store holds, stats shows each exactly as `printable` makes it."""
+    import io
+
+    from newsgraph.cli.stats import print_stats
+    from newsgraph.cli.terminal import console
+
+    screen = io.StringIO()
+    print_stats({"path": path, "outlets": outlets}, console=console(file=screen))
+    shown = screen.getvalue()
+    assert not SHOWN_CONTROL.search(shown.replace("\n", ""))
+    if "None" not in path and not any("None" in k for k in outlets if k):
+        assert "None" not in shown
+    lines = [line.rstrip() for line in shown.splitlines()]
+    if printable(path).strip():
+        assert any(line.endswith(printable(path).rstrip()) for line in lines)
+    for outlet, n in outlets.items():
+        name = "(not given)" if outlet in (None, "") else printable(outlet)
+        assert f"{name}: {n:,}" in shown
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | hostile_text,
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3),
+                    max_leaves=8))
+def test_json_text_is_exact_and_inert(value):
+    text = json_text(value)
+    assert json.loads(text) == value
+    assert not SHOWN_CONTROL.search(text)
+
+
+def test_a_data_stream_on_a_terminal_keeps_rows_and_drops_codes():
+    import io
+
+    from newsgraph.cli.terminal import TerminalText
+
+    screen = io.StringIO()
+    stream = TerminalText(screen)
+    stream.write(f'id,title\r\n1,"{CLEAR}two\rlines\t{TITLE}ok"\r\n')
+    assert screen.getvalue() == 'id,title\r\n1,"twolines\tok"\r\n'

@@ -137,19 +137,17 @@ def test_a_character_device_is_written_as_a_stream(store):
 
 def test_a_failed_write_leaves_neither_a_half_file_nor_a_temporary(tmp_path):
     out = tmp_path / "half.txt"
-    with pytest.raises(RuntimeError):
-        with output_file(out) as tmp:
-            tmp.write_text("the first half", encoding="utf-8")
-            raise RuntimeError("disk on fire")
+    with pytest.raises(RuntimeError), output_file(out) as tmp:
+        tmp.write_text("the first half", encoding="utf-8")
+        raise RuntimeError("disk on fire")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_file_that_appears_while_writing_is_not_overwritten(tmp_path):
     out = tmp_path / "race.txt"
-    with pytest.raises(StoreError) as info:
-        with output_file(out) as tmp:
-            tmp.write_text("ours", encoding="utf-8")
-            out.write_text("theirs", encoding="utf-8")  # another program got there first
+    with pytest.raises(StoreError) as info, output_file(out) as tmp:
+        tmp.write_text("ours", encoding="utf-8")
+        out.write_text("theirs", encoding="utf-8")  # another program got there first
     assert info.value.code == "E216" and out.read_text(encoding="utf-8") == "theirs"
     assert list(tmp_path.iterdir()) == [out]
 
@@ -175,6 +173,6 @@ def test_standard_output_appending_to_the_store_is_refused(store, tmp_path):
     before = store.read_bytes()
     with open(store, "ab") as stdout:
         done = subprocess.run([sys.executable, "-m", "newsgraph", "export", "articles", "--store", str(store)],
-                              stdout=stdout, stderr=subprocess.PIPE, text=True)
+                              stdout=stdout, stderr=subprocess.PIPE, text=True, check=False)
     assert done.returncode == 2 and "[E219]" in done.stderr
     assert store.read_bytes() == before

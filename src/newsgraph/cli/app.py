@@ -59,10 +59,10 @@ def reports_errors(command):
             if kwargs.get("debug"):
                 raise
             from newsgraph.cli.render import err
-            from newsgraph.cli.terminal import escaped
+            from newsgraph.cli.terminal import text
 
             # the message may quote a file's content or name: shown, never acted on
-            err.print(f"[red]newsgraph: {escaped(exc)}[/red]", markup=True, highlight=False)
+            err.print(text(f"newsgraph: {exc}", "red"))
             raise typer.Exit(2) from None
 
     return wrapper

@@ -1,7 +1,8 @@
 """Render an actor comparison (`analysis.compare_actor`) as rich tables, or JSON.
 
-Every value comes from articles, so each passes through `terminal.escaped` before it
-reaches the console: no control code or rich markup in a title or a label acts.
+Every value comes from articles, so it reaches the console only as plain text
+(`terminal.printable` in a `Text`): no control code, markup or emoji code in a
+title or a label acts.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from typing import Any
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.cli.terminal import console as make_console
-from newsgraph.cli.terminal import escaped as _esc
-from newsgraph.cli.terminal import json_text
+from newsgraph.cli.terminal import json_text, printable, text
 
 
 def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: Console | None = None) -> None:
@@ -23,15 +24,17 @@ def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: 
         return
     console = console or make_console()
     actor = result["actor"]
-    where = " ".join(_esc(x) for x in (actor.get("country"), actor.get("sector")) if x)
-    console.print(f"[bold]{_esc(actor['name'])}[/bold] ({_esc(actor['actor_id'])}{', ' + where if where else ''})")
+    where = " ".join(printable(x) for x in (actor.get("country"), actor.get("sector")) if x)
+    console.print(Text.assemble(text(actor["name"], "bold"), f" ({printable(actor['actor_id'])}"
+                                f"{', ' + where if where else ''})"))
     if not result["has_labels"]:
         console.print("[dim]This store has no labels table (written before framing): labels and tone are empty.[/dim]")
     for g in result["outlets"]:
         console.print()
-        console.print(f"[bold cyan]{_esc(g['outlet'])}[/bold cyan] — {g['mentions']} mentions, quoted {g['quoted']}×")
+        console.print(Text.assemble(text(g["outlet"], "bold cyan"),
+                                    f" — {g['mentions']} mentions, quoted {g['quoted']}×"))
         for a in g["articles"]:
-            console.print(f"  {_esc(a['date'] or 'undated')}  {_esc(a['title'] or '(untitled)')}")
+            console.print(Text(f"  {printable(a['date'] or 'undated')}  {printable(a['title'] or '(untitled)')}"))
         if g["labels"]:
             several = len(g["articles"]) > 1
             table = Table(box=None, pad_edge=False, show_edge=False)
@@ -40,17 +43,17 @@ def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: 
             for label in g["labels"]:
                 voice = label["voice"] if label["voice"] == "author" else f"quoted: {label['speaker'] or 'unattributed'}"
                 pol = {1: "+", -1: "−", 0: "0"}.get(label["polarity"], "")
-                cells = [_esc(label["label"]), str(label["count"]), _esc(label["kind"] or ""), _esc(voice), pol]
+                cells = [text(label["label"]), str(label["count"]), text(label["kind"] or ""), text(voice), pol]
                 table.add_row(*cells, *([str(len(label["articles"]))] if several else []))
             console.print(Padding(table, (0, 0, 0, 2), expand=False))
         elif result["has_labels"]:
             console.print("  [dim]no labels[/dim]")
         for voice, tone in sorted(g["tone"].items()):
             score = "—" if tone["score"] is None else f"{tone['score']:+.2f}"
-            console.print(
-                f"  tone ({_esc(voice)}): {score} over {tone['mentions']} mentions "
+            console.print(Text(
+                f"  tone ({printable(voice)}): {score} over {tone['mentions']} mentions "
                 f"(−{tone['negative']} / {tone['neutral']} / +{tone['positive']})"
-            )
+            ))
         if g["top_speakers"]:
-            quoted = ", ".join(f"{_esc(s['name'])} {s['quotes']}" for s in g["top_speakers"])
-            console.print(f"  quotes: {quoted}")
+            quoted = ", ".join(f"{printable(s['name'])} {s['quotes']}" for s in g["top_speakers"])
+            console.print(Text(f"  quotes: {quoted}"))

@@ -3,7 +3,7 @@
 Nested figures (a run's arguments and counts) are indented under their key; an
 absent value shows as "—" and an absent key (articles without an outlet) as
 "(not given)", never as Python's `None`. Outlet names and paths come from data,
-so they pass through `terminal.escaped`.
+so they reach the console only as plain text (`terminal.text`), never as markup.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.cli.terminal import console as make_console
-from newsgraph.cli.terminal import escaped, json_text
+from newsgraph.cli.terminal import json_text, printable, text
 
 NONE = "—"
 NO_KEY = "(not given)"
@@ -29,7 +30,8 @@ def print_stats(stats: dict, *, as_json: bool = False, console: Console | None =
     table.add_column(style="bold")
     table.add_column()
     for key, value in stats.items():
-        table.add_row(escaped(str(key).replace("_", " ")), "\n".join(_lines(value)))
+        # each line is printable already; the line breaks are ours
+        table.add_row(text(str(key).replace("_", " ")), Text("\n".join(_lines(value))))
     console.print(table)
 
 
@@ -41,7 +43,7 @@ def _lines(value: Any, depth: int = 0) -> list[str]:
         lines = []
         indent = "  " * depth
         for k, v in value.items():
-            name = NO_KEY if k is None or k == "" else escaped(k)
+            name = NO_KEY if k is None or k == "" else printable(k)
             inner = _lines(v, depth + 1)
             if isinstance(v, dict) and v:
                 lines.append(f"{indent}{name}:")
@@ -61,4 +63,4 @@ def _scalar(value: Any) -> str:
         return f"{value:,}"
     if value is None or value == "":
         return NONE
-    return escaped(value)
+    return printable(value)

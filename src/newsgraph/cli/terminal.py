@@ -10,8 +10,11 @@ prints from data goes through one of these:
   removed, line breaks and tabs turned into spaces (a carriage return could
   overwrite what came before on the line), and the bidirectional overrides that
   reorder what a reader sees ("Trojan Source") removed;
-- `escaped(value)`: `printable`, then rich markup escaped, for text placed inside a
-  markup string;
+- `text(value, style)`: that, as a rich `Text`, which rich never reads as markup.
+  Data is printed only this way (or with `markup=False`): rich's own `escape` is
+  not enough, since it doubles a trailing backslash that then shows unless a tag
+  follows;
+- `escaped(value)`: `printable`, with rich markup escaped, for a markup string;
 - `json_text(obj)`: JSON for stdout. JSON already escapes C0 controls; this also
   escapes DEL, the C1 controls (U+009B is a CSI on some terminals), the line and
   paragraph separators and the bidi overrides as `\\uXXXX`, which loses nothing:
@@ -32,6 +35,7 @@ import sys
 from typing import Any
 
 from rich.console import Console
+from rich.text import Text
 
 # A control sequence as a terminal parses it, removed whole so that no parameter
 # debris ("2J", "0;title") is left behind. ESC and the 8-bit C1 introducers both.
@@ -64,8 +68,15 @@ def printable(value: Any) -> str:
     return _CONTROL.sub("", text)
 
 
+def text(value: Any, style: str = "") -> Text:
+    """`printable(value)` as a rich Text in `style`: shown as it is, never parsed as markup."""
+    return Text(printable(value), style=style)
+
+
 def escaped(value: Any) -> str:
-    """`printable(value)` with rich markup escaped, for use inside a markup string."""
+    """`printable(value)` with rich markup escaped, for a markup string that a tag closes
+    right after it (`f"[red]{escaped(x)}[/red]"`); elsewhere prefer `text`, since a
+    trailing backslash is doubled here and shows doubled when no tag follows."""
     from rich.markup import escape
 
     return escape(printable(value))
@@ -84,7 +95,7 @@ def console(*, stderr: bool = False, file: Any = None, soft_wrap: bool = False) 
     CI log) rich would wrap every line at 80 columns; there the width is unlimited
     unless the user set $COLUMNS.
     """
-    options = dict(stderr=stderr, file=file, highlight=False, emoji=False, soft_wrap=soft_wrap)
+    options = {"stderr": stderr, "file": file, "highlight": False, "emoji": False, "soft_wrap": soft_wrap}
     made = Console(**options)
     if not made.is_terminal and not os.environ.get("COLUMNS"):
         made = Console(**options, width=UNWRAPPED)
