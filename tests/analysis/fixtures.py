@@ -152,6 +152,7 @@ def fixture_articles() -> list[_Article]:
     rigged.mention(0, "Brel", "tomas-brel").mention(0, "Aino Salo", "aino-salo").mention(0, "Norland", "NRL", "modifier")
     rigged.mention(1, "Salo", "aino-salo").mention(1, "Norland", "NRL")
     rigged.quote(0, "“The vote that returned Brel was rigged,”", "aino-salo", "Aino Salo")
+    rigged.label(0, "rigged", "tomas-brel", "predicate", "negative", "quoted", "aino-salo")  # "the vote that returned X"
     rigged.tone("tomas-brel", "quoted", "aino-salo", -0.6)
     return [harbour, wire, ledger, quarrel, tunnel, vote, rigged]
 

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Mention
 
+PLACES = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+
 
 def named_person(span: Span, mention: Mention, people: dict[str, str]) -> str | None:
     """The actor a mention's labels belong to: the mention's, or the person its name
@@ -29,14 +31,20 @@ def named_person(span: Span, mention: Mention, people: dict[str, str]) -> str | 
     return mention.actor_id
 
 
-def name_in_a_phrase_of_its_own(span: Span, name: set[int], actor_id: str, people: dict[str, str]) -> bool:
+def name_in_a_phrase_of_its_own(span: Span, name: set[int], actor_id: str, people: dict[str, str], kb) -> bool:
     """The actor's name sits in a prepositional phrase (not "of") under a head that is
-    not a name: the head's words are another person's title."""
+    not a name: the head's words are another person's title. A phrase that names a
+    place or body before the person is an office's ("Ambassador to Venezuela Sergey
+    Melik-Bagdasarov", the name run into the place by the parser)."""
     if span.root.i in name:
         return False
     for t in span:
         if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and people.get(t.text.lower(), actor_id) == actor_id:
-            if any(a.dep_ == "prep" and a.lower_ != "of" for a in t.ancestors if span.start <= a.i < span.end):
+            prep = next((a for a in t.ancestors if a.dep_ == "prep" and span.start <= a.i < span.end), None)
+            if prep is None or prep.lower_ == "of":
+                continue
+            obj = [x for x in prep.subtree if x.i > prep.i]
+            if not any(x.ent_type_ in PLACES or kb.country_by_name(x.text) for x in obj):
                 return True
     return False
 
@@ -61,8 +69,8 @@ def acted_on_by_its_context(head: Token, mention: Mention, by_token: dict[int, s
         return False
     if head.dep_ == "dobj":
         verb = head.head
-    elif head.dep_ == "pobj" and head.head.dep_ == "prep":
-        verb = head.head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "against" and head.head.dep_ == "prep":
+        verb = head.head.head  # "U.S. moves against the government"; "wrote on social media" is no act on it
     else:
         return False
     return any(countries.get(by_token.get(a.i, "")) == country for a in agents(verb))

@@ -106,7 +106,7 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
     name = _name_tokens(span, kb)
     own = [t for t in span if t.i not in name and _describes(t, span)]
     inside = _named_inside(span, people)
-    if own and not is_complement(head, terms) and not name_in_a_phrase_of_its_own(span, name, actor_id, people):
+    if own and not is_complement(head, terms) and not name_in_a_phrase_of_its_own(span, name, actor_id, people, kb):
         # A head that is not a name but a person's or group's role word ("supporters of
         # X") is someone of its own; any other ("the X regime") is what X owns.
         role = None if head.i in name else (kb.role(head.lemma_) or kb.role(head.text))
