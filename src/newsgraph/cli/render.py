@@ -83,5 +83,5 @@ def print_summary(s: RunSummary, store_path: str) -> None:
         more = f" and {len(s.skips) - 3} more" if len(s.skips) > 3 else ""
         err.print(f"  skipped (not article files): {shown}{more}", markup=False)
     if s.failed:
-        err.print(f"  failures are kept in the store: newsgraph export input_errors --store {store_path}", markup=False)
+        err.print(f"  failures are kept in the store: newsgraph export input_errors --store {printable(store_path)}", markup=False)
     err.print(f"  store: {printable(store_path)}", markup=False)
