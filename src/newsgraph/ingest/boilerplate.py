@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from newsgraph.ingest.byline import SOCIAL_NETWORKS, Byline, author_from_promo, parse_byline
 from newsgraph.ingest.dates import DAY_PATTERN, MONTH_PATTERN, YEAR_PATTERN
 from newsgraph.ingest.headline import is_headline
+from newsgraph.ingest.widgets import strip_name_cards
 from newsgraph.records import RemovedLine
 
 HEAD = 4  # the first paragraphs, where bylines, kickers and lead-image credits live
@@ -444,6 +445,10 @@ def _cut_comments(state: _State, n: int) -> None:
 def _classify(state: _State, i: int, n: int, known: set[str]) -> None:
     line = state.lines[i] or ""
     in_head, in_tail = i < HEAD, i >= n - TAIL
+    line, cards = strip_name_cards(line)  # "President Trump Donald John TrumpTeaser … MORE on Sunday"
+    if cards:
+        state.removed.extend(RemovedLine(card, "widget", i) for card in cards)
+        state.lines[i] = line
     if m := _SHARE_PREFIX.match(line):  # "Facebook Twitter Pinterest <caption>"
         state.removed.append(RemovedLine(m["prefix"].strip(), "share", i))
         line = state.lines[i] = m["rest"]
