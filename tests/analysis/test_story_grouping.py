@@ -178,3 +178,16 @@ def test_blocking_pairs_only_articles_close_in_time():
     for k in docs:
         docs[k].body = vec[k]
     assert set(story_pairs.candidate_pairs(docs)) == {("x", "y")}
+
+
+def test_one_articles_story_from_its_neighbourhood_alone(result, tmp_path):
+    from newsgraph.analysis.stories import story_around
+
+    path = tmp_path / "around.db"
+    with open_store(path) as store:
+        store.write_batch([_records(name) for name in ARTICLES])
+    with open_store(path, readonly=True) as store:
+        around = story_around(store, _id("collapse_right"))
+        assert story_around(store, "no-such-article") is None
+    assert around["story_id"] == _story(result, "collapse_left")["story_id"]
+    assert around["coverage"]["sides"] == {"left": 1, "center": 1, "right": 1}

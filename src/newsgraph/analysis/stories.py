@@ -23,21 +23,25 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import date
 from collections import Counter
 from typing import Any
 
 from . import dates, minhash
 from .sql import has_table
 from .story_coverage import Activity, central, coverage, label, side
-from .story_features import ArticleFeatures, load
+from .story_features import ArticleFeatures, day_span, load
 from .story_groups import group
 from .story_pairs import scored_pairs
 from .story_threads import profile, threads
 
-__all__ = ["find_stories", "story_of"]
+__all__ = ["find_stories", "story_around", "story_of"]
 
 NEAR_DUPLICATE = 0.6
 MAX_STORY_NEAR_MISSES = 8
+# `story_around` looks this many days either side of the article: a story spans at
+# most a week (`story_groups.MAX_SPAN_DAYS`), and pairs reach 3 days beyond it.
+AROUND_DAYS = 10
 
 
 def _names(conn: sqlite3.Connection) -> dict[str, str]:
@@ -67,6 +71,37 @@ def find_stories(store_or_conn: Any) -> dict[str, Any]:
     """
     conn = getattr(store_or_conn, "connection", store_or_conn)
     docs = load(conn)
+    stories, pairs, near_misses = _stories(conn, docs)
+    profiles = {s["story_id"]: profile([docs[a["article_id"]].body for a in s["articles"]],
+                                       [docs[a["article_id"]].actors for a in s["articles"]]) for s in stories}
+    for s in stories:
+        s["terms"] = [t for t in profiles[s["story_id"]] if not t.startswith("@")][:8]
+    return {"stories": stories, "threads": threads(stories, profiles), "pairs": pairs, "near_misses": near_misses}
+
+
+def story_around(store_or_conn: Any, article_id: str, *, days: int = AROUND_DAYS) -> dict[str, Any] | None:
+    """The story of one article, grouped among the articles dated within `days` of it.
+
+    For a page that asks "who else covered this?" without grouping the whole store:
+    the same pairs, bars and merging as `find_stories`, over the neighbourhood only
+    (word rarity is then the neighbourhood's, so a score can differ slightly). An
+    undated article, or one not in the store, gives its story alone or None.
+    """
+    conn = getattr(store_or_conn, "connection", store_or_conn)
+    found = conn.execute("SELECT date FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+    if found is None:
+        return None
+    lo, hi = day_span(found[0])
+    if lo is None or hi is None:
+        docs = {k: d for k, d in load(conn, found[0], found[0]).items() if k == article_id}
+    else:
+        docs = load(conn, date.fromordinal(lo - days).isoformat(), date.fromordinal(hi + days).isoformat())
+    stories, _, _ = _stories(conn, docs)
+    return story_of({"stories": stories}, article_id)
+
+
+def _stories(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures]) -> tuple[list[dict], list[dict], list[dict]]:
+    """Stories (terms not yet set), every scored pair, and the near misses."""
     names = _names(conn)
     duplicates = _near_duplicates(docs)
     dup_keys = {(p["a"], p["b"]) for p in duplicates}
@@ -95,11 +130,7 @@ def find_stories(store_or_conn: Any) -> dict[str, Any]:
             if len(by_id[sid]["near_misses"]) < MAX_STORY_NEAR_MISSES:
                 by_id[sid]["near_misses"].append(m)
     stories.sort(key=lambda s: (dates.sort_key(s["first_date"]), s["story_id"]))
-    profiles = {s["story_id"]: profile([docs[a["article_id"]].body for a in s["articles"]],
-                                       [docs[a["article_id"]].actors for a in s["articles"]]) for s in stories}
-    for s in stories:
-        s["terms"] = [t for t in profiles[s["story_id"]] if not t.startswith("@")][:8]
-    return {"stories": stories, "threads": threads(stories, profiles), "pairs": pairs, "near_misses": near_misses}
+    return stories, pairs, near_misses
 
 
 def story_of(result: dict[str, Any], article_id: str) -> dict[str, Any] | None:

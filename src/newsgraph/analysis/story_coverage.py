@@ -38,10 +38,14 @@ def central(keys: list[str], pair_score: dict[tuple[str, str], float]) -> str:
 def label(keys: list[str], docs: dict[str, ArticleFeatures], center: str) -> dict[str, Any]:
     """A one-line label with its parts: what (a headline), where (a place), when (dates)."""
     what = docs[center].row["title"] or "untitled"
-    places: Counter = Counter()
+    # The place most articles name (then the most named): one article's aside about
+    # another city should not locate the story.
+    named_by: Counter = Counter()
+    times: Counter = Counter()
     for k in keys:
-        places.update(docs[k].places)
-    where = places.most_common(1)[0][0] if places else None
+        named_by.update(set(docs[k].places))
+        times.update(docs[k].places)
+    where = min(named_by, key=lambda p: (-named_by[p], -times[p], p)) if named_by else None
     known = sorted(d for d in (docs[k].row["date"] for k in keys) if dates.parse(d))
     when = None if not known else known[0] if known[0] == known[-1] else f"{known[0]} to {known[-1]}"
     line = " — ".join(x for x in (what, where, when or "undated") if x)

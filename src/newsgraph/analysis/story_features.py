@@ -118,12 +118,17 @@ def _bias(meta: str | None) -> str | None:
     return str(value).casefold() if value else None
 
 
-def load(conn: sqlite3.Connection) -> dict[str, ArticleFeatures]:
-    """Every article's features, read in a few queries (no per-article query)."""
+def load(conn: sqlite3.Connection, since: str | None = None, until: str | None = None) -> dict[str, ArticleFeatures]:
+    """Every article's features, read in a few queries (no per-article query).
+
+    `since`/`until` (ISO dates, inclusive) keep only the articles dated between them:
+    the neighbourhood of one article, for a page that asks who else covered it.
+    """
+    where, params = _window(since, until)
     docs: dict[str, ArticleFeatures] = {}
     sketcher = minhash.Sketcher()
     for a in rows(conn, "SELECT article_id, outlet, title, date, url, meta, "
-                        f"substr(text, 1, {BODY_WORDS * 12}) AS head FROM articles ORDER BY rowid"):
+                        f"substr(text, 1, {BODY_WORDS * 12}) AS head FROM articles {where} ORDER BY rowid", params):
         title = content_words(a.get("title") or "")
         tokens = words(a["head"])
         body = content_words(tokens)[:BODY_WORDS]
@@ -142,19 +147,30 @@ def load(conn: sqlite3.Connection) -> dict[str, ArticleFeatures]:
         docs[key].body = tfidf.truncated(vec, BODY_TERMS)
     for d in docs.values():
         d.lead_words = d.body_words = []  # the vectors hold what is needed
-    _actors(conn, docs)
-    _events(conn, docs)
+    scope = f"WHERE article_id IN (SELECT article_id FROM articles {where})" if where else ""
+    _actors(conn, docs, scope, params)
+    _events(conn, docs, scope, params)
     return docs
 
 
-def _actors(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures]) -> None:
+def _window(since: str | None, until: str | None) -> tuple[str, list[str]]:
+    """The SQL condition on articles.date for a window (ISO strings compare in date order)."""
+    if since is None and until is None:
+        return "", []
+    # '~' sorts after any date text, so every date of the last day (or month) is kept.
+    return "WHERE date >= ? AND date <= ?", [since or "0000", (until or "9999") + "~"]
+
+
+def _actors(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures], scope: str, params: list) -> None:
     """Actors named in each article, weighted by rarity (IDF); places apart for the label."""
     if not has_table(conn, "mentions"):
         return
-    n = max(len(docs), 1)
+    # Rarity is the store's, not the window's: a name common everywhere stays common.
+    n = max(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0], 1)
     df = dict(conn.execute("SELECT actor_id, COUNT(DISTINCT article_id) FROM mentions GROUP BY actor_id"))
     by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for m in conn.execute("SELECT article_id, actor_id, text, kind, country, sector, sentence FROM mentions"):
+    for m in conn.execute(f"SELECT article_id, actor_id, text, kind, country, sector, sentence FROM mentions {scope}",
+                          params):
         doc = docs.get(m[0])
         if doc is None:
             continue
@@ -164,7 +180,7 @@ def _actors(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures]) -> None:
         if m[4] and m[5] in (None, "GOV", "MIL", "LEG", "JUD", "OPP", "REB", "PTY"):
             by_sentence[(m[0], m[6])].add(m[4])
         share = df.get(m[1], 1) / n
-        if share <= COMMON_ACTOR or len(docs) < 50:
+        if share <= COMMON_ACTOR or n < 50:
             doc.actors[m[1]] = math.log((1 + n) / (1 + df.get(m[1], 1))) + 1
     for (article_id, _), countries in by_sentence.items():
         ordered = sorted(countries)
@@ -173,13 +189,15 @@ def _actors(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures]) -> None:
                 docs[article_id].dyads[(x, y)] += 1
 
 
-def _events(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures]) -> None:
+def _events(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures], scope: str, params: list) -> None:
     """The kinds of coded events each article reports (for the story's summary only)."""
     if not has_table(conn, "events"):
         return
     from .sql import kept_events
 
-    for e in conn.execute(f"SELECT article_id, plover, source_country, target_country FROM events WHERE {kept_events()}"):
+    condition = f"{scope} AND {kept_events()}" if scope else f"WHERE {kept_events()}"
+    for e in conn.execute(f"SELECT article_id, plover, source_country, target_country FROM events {condition}",
+                          params):
         doc = docs.get(e[0])
         if doc is not None:
             doc.events[e[1]] += 1
