@@ -86,10 +86,11 @@ def analyze(
     debug: DebugOpt = False,
 ) -> None:
     """Read articles, extract what they say, and add them to the store."""
-    from newsgraph.cli.render import RunReporter, err, print_summary
+    from newsgraph.cli.render import RunReporter, err, interrupted_line, print_summary
     from newsgraph.errors import UsageError
     from newsgraph.ingest import IngestOptions
     from newsgraph.ingest.dates import parse_date
+    from newsgraph.pipeline.estimate import InputCount
     from newsgraph.pipeline.runner import StrictStop, run
     from newsgraph.store import open_store
 
@@ -100,7 +101,8 @@ def analyze(
     options = IngestOptions(format=format, outlet=outlet, date=date, max_bytes=max_bytes)
     command = {"command": "analyze", "paths": paths, "format": format, "outlet": outlet, "date": date}
     with open_store(store) as st:
-        reporter = RunReporter(quiet=quiet)
+        count = None if quiet else InputCount(paths, format)
+        reporter = RunReporter(quiet=quiet, total=count and (lambda: count.total))
         try:
             summary = run(
                 paths, st, options=options, workers=workers, batch_size=batch_size,
@@ -112,10 +114,11 @@ def analyze(
             raise typer.Exit(1) from None
         finally:
             reporter.close()
+        if summary.interrupted:
+            err.print(interrupted_line(summary, count and count.total), markup=False)
+            raise typer.Exit(130)
         if not quiet:
             print_summary(summary, str(st.path))
-    if summary.interrupted:
-        raise typer.Exit(130)
     if summary.articles == 0:
         err.print("newsgraph: no article could be read", markup=False)
         raise typer.Exit(1)

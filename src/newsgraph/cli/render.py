@@ -20,22 +20,29 @@ err = console(stderr=True, soft_wrap=True)
 
 
 class RunReporter:
-    """Progress callback for `pipeline.runner.run`; prints each failure as it happens."""
+    """Progress callback for `pipeline.runner.run`; prints each failure as it happens.
 
-    def __init__(self, *, quiet: bool = False, interval: float = 5.0) -> None:
+    `total` says how many inputs the run will settle once counted (None while
+    unknown): with it, a bar with percentage and time left on a terminal, and a
+    plain line with the percentage every `interval` seconds in a log.
+    """
+
+    def __init__(self, *, quiet: bool = False, interval: float = 5.0, total=None) -> None:
         self.quiet = quiet
         self.interval = interval
+        self.total = total or (lambda: None)
         self.shown_errors = 0
         self.started = time.monotonic()
         self.last_line = self.started
         self.live = None
         self.task = None
         if not quiet and sys.stderr.isatty():
-            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import (BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
 
             self.live = Progress(
                 SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
-                TimeElapsedColumn(), console=err, transient=True,
+                TaskProgressColumn(), TimeRemainingColumn(), TimeElapsedColumn(), console=err, transient=True,
             )
             self.task = self.live.add_task("starting", total=None)
             self.live.start()
@@ -46,17 +53,39 @@ class RunReporter:
         self.shown_errors = len(summary.errors)
         if self.quiet:
             return
-        line = describe(summary, time.monotonic() - self.started)
+        seconds = time.monotonic() - self.started
+        line = describe(summary, seconds)
+        total = self.total()
+        if total is not None:
+            total = max(total, summary.settled)  # the count is an estimate: never past 100 %
         if self.live is not None:
-            self.live.update(self.task, description=line)
+            self.live.update(self.task, description=line, completed=summary.settled, total=total)
         elif time.monotonic() - self.last_line >= self.interval:
             self.last_line = time.monotonic()
-            print(f"newsgraph: {line}", file=sys.stderr, flush=True)
+            print(f"newsgraph: {share(summary.settled, total, seconds)}{line}", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         if self.live is not None:
             self.live.stop()
             self.live = None
+
+
+def share(done: int, total: int | None, seconds: float) -> str:
+    """'140 of 2,000 (7%), about 3 min left — ' for a log line; '' while the total is unknown."""
+    if not total:
+        return ""
+    left = ""
+    if 0 < done < total:
+        left = f", about {_duration(seconds / done * (total - done))} left"
+    return f"{done:,} of {total:,} ({100 * done // total}%){left} — "
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
 
 
 def describe(s: RunSummary, seconds: float) -> str:
@@ -67,6 +96,22 @@ def describe(s: RunSummary, seconds: float) -> str:
     if s.skipped:
         parts.append(f"{s.skipped:,} skipped")
     return ", ".join(parts) + f" ({rate:.1f} articles/s)"
+
+
+def interrupted_line(s: RunSummary, total: int | None = None) -> str:
+    """The one line Ctrl-C leaves: what was kept, what was not, and how to go on."""
+    kept = f"{s.added:,} article{'s' if s.added != 1 else ''} stored"
+    if s.present:
+        kept += f" ({s.present:,} already present)"
+    if s.failed:
+        kept += f", {s.failed:,} failed"
+    left = s.unfinished
+    if total is not None:
+        left = max(left, total - s.settled)
+        rest = f"{left:,} not analysed"
+    else:
+        rest = f"{left:,} read but not analysed, and any inputs not yet read"
+    return f"Interrupted: {kept}; {rest}; rerun the same command to continue"
 
 
 def print_summary(s: RunSummary, store_path: str) -> None:
