@@ -51,7 +51,9 @@ def print_comparison(result: dict[str, Any], *, as_json: bool = False, console: 
         for voice, tone in sorted(g["tone"].items()):
             score = "—" if tone["score"] is None else f"{tone['score']:+.2f}"
             console.print(Text(
-                f"  tone ({printable(voice)}): {score} over {tone['mentions']} mentions "
+                f"  tone ({printable(voice)}): {score}"
+                + (f" [95% {tone['low']:+.2f} … {tone['high']:+.2f}]" if tone.get("low") is not None else "")
+                + f" over {tone['mentions']} mentions in {tone.get('articles', '?')} articles "
                 f"(−{tone['negative']} / {tone['neutral']} / +{tone['positive']})"
             ))
         if g["top_speakers"]:
