@@ -44,7 +44,8 @@ class Extractor:
         quotes = find_quotes(article.article_id, doc, mentions, actors, self.resolver.kb)
         events, implied = find_events(article.article_id, doc, mentions, quotes, self.lexicon,
                                       date=article.date, date_precision=article.date_precision,
-                                      actors=actors, resolver=self.resolver)
+                                      actors=actors, resolver=self.resolver,
+                                      dateline=article.meta.get("dateline"))
         actors = list(actors) + [a for a in implied if a.id not in {x.id for x in actors}]
         labels = find_labels(article.article_id, doc, mentions, quotes, self.resolver.kb, actors=actors)
         tones = find_tones(article.article_id, doc, mentions, quotes, labels)

@@ -28,6 +28,7 @@ from newsgraph.extract.events.features import dense_vector, featurize, plover_of
 from newsgraph.extract.events.model import Decision, EventModel, default_model
 from newsgraph.extract.events.rules import AMOUNT, propose
 from newsgraph.extract.when import event_date
+from newsgraph.extract.where import dateline_country, event_location
 from newsgraph.records import Actor, Event, Mention, Quote
 
 FLOOR = 0.05
@@ -36,21 +37,23 @@ FLOOR = 0.05
 def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: Sequence[Quote], lexicon,
                 *, date: str | None = None, date_precision: str | None = None, actors: Sequence[Actor] = (),
                 resolver=None, model: EventModel | None = None,
-                floor: float = FLOOR) -> tuple[list[Event], list[Actor]]:
+                floor: float = FLOOR, dateline: str | None = None) -> tuple[list[Event], list[Actor]]:
     """Every event of the document with its confidence, and the actors the events imply
-    that no mention names (a protest's own government)."""
+    that no mention names (a protest's own government). `dateline` is the place the
+    article was filed from, which places acts done in person (`extract.where`)."""
     model = model or default_model()
     found, implied = _candidates(article_id, doc, mentions, quotes, lexicon, date, date_precision, actors,
                                  resolver, dense=False)
     sents, text = list(doc.sents), doc_text(doc)
     dense = np.stack([dense_vector(c, doc) for c, _, _ in found]) if found else None
     best: dict[tuple, Event] = {}
+    filed_from = dateline_country(dateline, resolver)
     for (c, a, f), decision in zip(found, model.decide_many([f for _, _, f in found], dense)):
         if decision.confidence < floor:
             continue
         decision = dataclasses.replace(decision, decided_by=model.explain(f, decision.type))
         event = _record(article_id, doc, text, sents[c.sentence], c, decision, a, lexicon, mentions, date,
-                        date_precision)
+                        date_precision, filed_from)
         key = (event.sentence, event.source_id, event.target_id, event.plover, event.negated)
         if key not in best or best[key].confidence < event.confidence:
             best[key] = event
@@ -83,7 +86,7 @@ def _candidates(article_id, doc, mentions, quotes, lexicon, date, date_precision
 
 
 def _record(article_id: str, doc: Doc, text: str, sent, c: Candidate, d: Decision, a: Assertion, lexicon,
-            mentions: Sequence[Mention], date, date_precision) -> Event:
+            mentions: Sequence[Mention], date, date_precision, dateline: str | None = None) -> Event:
     trigger = doc[c.trigger]
     cameo, mode = _coding(c, d.type, trigger, lexicon)
     start, end = sent.start_char, sent.end_char
@@ -92,7 +95,7 @@ def _record(article_id: str, doc: Doc, text: str, sent, c: Candidate, d: Decisio
     when, precision = event_date(text[start:end], start, trigger.idx, date, date_precision)
     speaker = a.quote_speaker or (c.proposal.speaker_id if c.proposal else None)
     status = d.status if d.status != "claimed" or speaker else "claimed"
-    location = next((m.actor_id for m in mentions if m.kind == "location" and start <= m.start < end), None)
+    location = event_location(doc, trigger, sent, mentions, plover=d.type, dateline=dateline)
     return Event(
         article_id=article_id, sentence=c.sentence, source_id=c.source.actor_id,
         target_id=c.target.actor_id if c.target else None, trigger=trigger.text, plover=d.type, mode=mode,
