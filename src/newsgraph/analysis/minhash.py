@@ -13,7 +13,7 @@ project needs one similarity, and this keeps it dependency-free and deterministi
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -24,7 +24,9 @@ _MAX = np.uint64((1 << 32) - 1)
 
 
 def _hash(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=4).digest(), "little")
+    """A stable 32-bit hash (CRC-32: in C, several times faster than a keyed digest, and
+    the same in every process, unlike Python's salted `hash`)."""
+    return zlib.crc32(shingle.encode("utf-8"))
 
 
 class Sketcher:
