@@ -63,3 +63,18 @@ def test_a_whole_table_has_no_note(tmp_path):
         html = render_report(st)
     assert data["events_partial"] is None and data["quotes_partial"] is None
     assert len(data["events"]) == 12 and "Showing" not in html
+
+
+def test_the_country_pair_count_agrees_with_the_dyad_timeline(tmp_path):
+    from newsgraph.analysis import dyad_timeline
+    from newsgraph.report.build import _dyads_partial
+
+    from ..analysis.fixtures import build_analysis_store
+
+    path = build_analysis_store(tmp_path / "analysis.db")
+    with open_store(path, readonly=True) as st:
+        every = dyad_timeline(st, top=1000)
+        assert every, "the fixture has events between two countries"
+        note = _dyads_partial(st.connection, 0, "analysis.db")
+        assert note["total"] == len(every)
+        assert _dyads_partial(st.connection, len(every), "analysis.db") is None

@@ -78,6 +78,18 @@ def _partial(shown: int, total: int, what: str, rest: str | None, order: str) ->
     return {"shown": shown, "total": total, "what": what, "order": order, "rest": rest}
 
 
+def _dyads_partial(conn, shown: int, store_name: str) -> dict[str, Any] | None:
+    """How many country pairs the events hold, counted as `dyad_timeline` pairs them (either direction)."""
+    total = conn.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT min(e.source_country, e.target_country), "
+        "max(e.source_country, e.target_country) FROM events AS e "
+        f"WHERE {kept_events('e')} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL "
+        "AND e.source_country != e.target_country)"
+    ).fetchone()[0]
+    return _partial(shown, total, "country pairs", f"newsgraph export events --store {store_name} --format csv "
+                    "--out events.csv", "busiest first")
+
+
 def _events(conn, store_name: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """The most recent kept events (the most confident first within a day), and what was left out."""
     events = rows(
@@ -136,6 +148,7 @@ def report_data(store) -> dict[str, Any]:
         "plover_chart": svg.bar_chart(sorted(((k, v, None) for k, v in plover.items()), key=lambda t: -t[1]),
                                       title="Events by PLOVER type") if plover else None,
         "dyads": [dict(d, chart=svg.dyad_chart(d)) for d in dyads],
+        "dyads_partial": _dyads_partial(conn, len(dyads), name),
         "events": events,
         "events_partial": events_partial,
         "quotes": quotes,
