@@ -201,3 +201,14 @@ def test_a_data_stream_on_a_terminal_keeps_rows_and_drops_codes():
     stream = TerminalText(screen)
     stream.write(f'id,title\r\n1,"{CLEAR}two\rlines\t{TITLE}ok"\r\n')
     assert screen.getvalue() == 'id,title\r\n1,"twolines\tok"\r\n'
+
+
+def test_resolve_echoes_hostile_input_escaped_and_exact():
+    line = json.dumps({"text": f"Minister{CLEAR} Roth\x9b2J", "date": "2022-04-05"}) + "\n"
+    result = runner.invoke(app, ["resolve"], input=line + "not json\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout.splitlines()
+    assert len(out) == 2
+    assert_inert(result.stdout)
+    assert json.loads(out[0])["text"] == f"Minister{CLEAR} Roth\x9b2J"  # the value itself is kept
+    assert "E403" in json.loads(out[1])["error"]
