@@ -198,6 +198,21 @@ def test_a_photo_gallery_flattened_into_a_paragraph_is_captions():
     assert reasons["Hide Caption 2 of 3"] == "widget"
 
 
+@pytest.mark.issue(17)
+def test_gallery_slides_one_per_paragraph_and_dotted_pagers_are_captions():
+    slides = [
+        "Photos: The harbour strike Dockers march past the customs house. Hide Caption 1 of 3",
+        '"We will not go back," a docker told the crowd. The union leader speaks to reporters. Hide Caption 2 of 3 '
+        "Photos: The harbour strike",
+        "Police watch the gates at dawn. 1 of 3 • • • • 1 of 3 Show Caption Police watch the gates at dawn. Ana Silva/Ledger",
+    ]
+    result, body, reasons = clean([*NEWS, *slides])
+    assert body == NEWS
+    assert any(c.startswith('"We will not go back,"') for c in result.captions)
+    assert reasons["Hide Caption 2 of 3"] == "widget"
+    assert any(r.text.startswith("1 of 3 •") for r in result.removed)
+
+
 def test_a_poll_in_parentheses_is_not_a_credit():
     assert split_credit("Support for the plan stands at 41 percent (Ledger/Ipsos).") is None
 

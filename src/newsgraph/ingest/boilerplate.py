@@ -165,7 +165,11 @@ _SLIDE = re.compile(
 )
 # A photo gallery flattened into one paragraph: "Photos: <gallery> <caption> Hide Caption 1 of 21
 # Photos: <gallery> <caption> Hide Caption 2 of 21 …" — every slide ends with its counter.
-_GALLERY_COUNTER = re.compile(r"\s*\b(?:Hide|Show) Caption \d+ of \d+\b\s*", re.IGNORECASE)
+# A slide may also sit alone in its paragraph (one counter), and a counter may come with
+# a dotted pager ("1 of 16 • • • • • 1 of 16 Show Caption"). Interface words only, never prose.
+_GALLERY_COUNTER = re.compile(
+    r"\s*(?:\b\d+ of \d+(?:\s*•)+\s*\d+ of \d+\s*)?\b(?:Hide|Show) Caption(?: \d+ of \d+\b)?\s*", re.IGNORECASE
+)
 _SHARE_PREFIX = re.compile(
     rf"^(?P<prefix>(?:(?:{'|'.join(sorted(_SOCIAL | {'twitter', 'facebook', 'email', 'share'}))})\s+){{2,}})(?P<rest>\S.*)$",
     re.IGNORECASE,
@@ -465,9 +469,10 @@ def _classify(state: _State, i: int, n: int, known: set[str]) -> None:
         else:
             state.drop(i, "credit")
         return
-    if len(_GALLERY_COUNTER.findall(line)) >= 2 or _GALLERY_COUNTER.search(line) and line.startswith("Photos:"):
-        # a gallery: each slide's caption goes to captions, the counters are widgets
-        for counter in _GALLERY_COUNTER.findall(line):
+    counters = _GALLERY_COUNTER.findall(line)
+    if counters and not (len(counters) == 1 and _SLIDE.match(line)):
+        # a gallery, or one slide of it: each slide's caption goes to captions, the counters are widgets
+        for counter in counters:
             state.removed.append(RemovedLine(counter.strip(), "widget", i))
         slides = [c.strip() for c in _GALLERY_COUNTER.split(line) if len(c.split()) >= 2]
         state.lines[i] = None
