@@ -180,3 +180,27 @@ def test_a_description_in_apposition_does_not_change_what_a_state_is(nlp, resolv
     rows = mentions_of(nlp, resolver, "Norway, a large donor to the fund, said it would keep paying.")
     norway = next(a for t, a, _ in rows if t == "Norway")
     assert (norway.id, norway.country, norway.sector) == ("NOR", "NOR", None)
+
+
+def test_a_bare_family_name_links_to_the_first_word_where_names_put_it_first(nlp, resolver):
+    text = ("Chinese Foreign Minister Wang Yi met his Kenyan counterpart in Nairobi. "
+            "Wang said the loans would continue.")
+    rows = mentions_of(nlp, resolver, text, date="2022-01-06")
+    assert next(a for t, a, _ in rows if t == "Wang").id == "wang-yi"
+
+
+def test_a_surname_the_article_gave_in_full_is_a_mention_whatever_its_tag(nlp, resolver):
+    text = ("The UN spokesman, Stephane Dujarric, told reporters the convoy had been hit. "
+            "Dujarric later said the trucks burned.")
+    rows = mentions_of(nlp, resolver, text)
+    spokesman = next(a for t, a, _ in rows if t == "The UN spokesman")
+    assert spokesman.name == "Stephane Dujarric"  # a role with a name beside it is that person
+    assert next(a for t, a, _ in rows if t == "Dujarric").id == spokesman.id
+
+
+def test_a_name_after_a_roles_to_phrase_names_the_holder_not_the_body(nlp, resolver):
+    text = "The US ambassador to the UN, Nikki Haley, said the vote was a disgrace."
+    rows = mentions_of(nlp, resolver, text, date="2018-05-01")
+    assert next(a for t, a, _ in rows if t == "The US ambassador").id == "nikki-haley"
+    un = next(a for t, a, _ in rows if t == "UN")
+    assert un.id != "nikki-haley" and un.country != "USA"

@@ -185,3 +185,11 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(nlp, resolv
     found = quotes_of(nlp, resolver, text)
     assert [(q.speaker_text, q.speaker_id) for q in found] == [
         ("The Russian Foreign Ministry", "russia-mfa"), ("Senator Jane Whitfield", "jane-whitfield")]
+
+
+@pytest.mark.slow
+def test_a_phrase_quoted_as_what_someone_called_something_is_theirs(nlp, resolver):
+    text = 'The Iraqi government called the strikes a "declaration of war." The so-called "peace plan" was dropped.'
+    found = [q for q in quotes_of(nlp, resolver, text) if q.kind == "partial"]
+    assert [(q.text, q.speaker_id) for q in found] == [('"declaration of war."', "irq-gov"),
+                                                       ('"peace plan"', None)]

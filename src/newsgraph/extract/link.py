@@ -39,6 +39,23 @@ def families() -> dict[str, frozenset[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def family_name_first() -> frozenset[str]:
+    """Countries whose people news names family name first (knowledge/data/name_order.tsv)."""
+    path = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "name_order.tsv"
+    with open(path, encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
+        next(rows)
+        return frozenset(row[0] for row in rows if row)
+
+
+def _family_name(item: "_Introduced") -> str:
+    """The word a later bare mention of this person repeats: the first for family-name-first names."""
+    if item.actor.country in family_name_first() and len(item.name_words) > 1:
+        return item.name_words[0]
+    return item.name_words[-1]
+
+
 # Resolutions that describe a kind of actor, not one actor: candidates for linking.
 GENERIC = frozenset({"role", "role+country"})
 
@@ -87,6 +104,11 @@ class ArticleLinker:
     def actors(self) -> list[Actor]:
         return list(self._actors.values())
 
+    def surnames(self) -> frozenset[str]:
+        """The last words of the names of the people introduced so far (lower case)."""
+        return frozenset(w for i in self.introduced if i.person and len(i.name_words) > 1
+                         for w in {i.name_words[-1], _family_name(i)})
+
     def resolve(self, text: str, span: Span | None = None, sentence: int = -1) -> Resolution | None:
         found = self.resolver.resolve(text, self.date, regions=self.regions)
         # The article beats the dictionary: "Ibarra" after "Tomas Ibarra" is that
@@ -112,7 +134,8 @@ class ArticleLinker:
         while len(words) > 1 and words[0] in HONORIFICS:
             words = words[1:]  # "Mr. Gingrich" after "Newt Gingrich"
         for item in reversed(self.introduced):
-            if item.person and len(words) < len(item.name_words) and item.name_words[-len(words):] == words:
+            if item.person and len(words) < len(item.name_words) and (
+                    item.name_words[-len(words):] == words or words == (_family_name(item),)):
                 return Resolution(item.actor, "alias:earlier-mention", item.role)
         return None
 

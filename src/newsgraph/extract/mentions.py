@@ -53,7 +53,7 @@ def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | Non
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
     for index, sent in enumerate(doc.sents):
-        for span, appos, inner in _candidate_spans(sent, resolver, ent_of):
+        for span, appos, inner in _candidate_spans(sent, resolver, ent_of, linker.surnames()):
             resolution, kind = _resolve_span(span, appos, resolver, linker, index)
             if resolution is None and inner:
                 # the outer phrase names no actor ("allies of President X"): its parts may
@@ -233,15 +233,24 @@ def _placed_in(root: Token, places: dict[int, str | None]) -> str | None:
     return None
 
 
-def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) -> list[tuple[Span, Span | None, list]]:
+def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span],
+                     surnames: frozenset[str] = frozenset()) -> list[tuple[Span, Span | None, list]]:
     """Mention spans of a sentence (outermost only), each with its apposition if any and
-    the spans it absorbed, largest first."""
+    the spans it absorbed, largest first.
+
+    `surnames` are the names the article has already given people in full: "Dujarric
+    later said" is that person even when the tagger reads the word as an adjective.
+    """
     heads: dict[int, Token] = {}
     for i in range(sent.start, sent.end):
         ent = ent_of.get(i)
         if ent is not None and ent.start == i:
             heads[ent.root.i] = ent.root
     for token in sent:
+        if (token.i not in ent_of and token.i not in heads and token.text[:1].isupper() and token.lower_ in surnames
+                and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "ROOT")):
+            heads[token.i] = token
+            continue
         if token.pos_ in ("NOUN", "PROPN") and token.i not in heads and _is_role_head(token, resolver):
             heads[token.i] = token
         elif token.pos_ == "NOUN" and token.i not in heads and token.n_lefts and _names_bloc(token, resolver):
@@ -261,12 +270,12 @@ def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span]) ->
         outer = next((covered[i] for i in range(span.start, span.end) if i in covered), None)
         if outer is not None:
             if head.dep_ not in ("poss",) or head.i in covered:
-                outer.append((span, _apposition(head, sent)))
+                outer.append((span, _apposition(head, resolver)))
                 continue
         inner: list = []
         for i in range(span.start, span.end):
             covered[i] = inner
-        spans.append((span, _apposition(head, sent), inner))
+        spans.append((span, _apposition(head, resolver), inner))
     return sorted(spans, key=lambda s: s[0].start)
 
 
@@ -370,11 +379,49 @@ def _belongs_to_name(child: Token, person: bool) -> bool:
     return any(t.is_title or t.is_upper or t.dep_ in ("poss", "case") or t.ent_type_ for t in child.subtree)
 
 
-def _apposition(head: Token, sent: Span) -> Span | None:
+ROLE_PREPS = frozenset({"to", "of", "for", "at", "in"})
+
+
+def _apposition(head: Token, resolver: Resolver) -> Span | None:
+    """The phrase set beside the head that says who or what it is.
+
+    "the US envoy to the UN, Nikki Haley": the parser often hangs the name on the
+    nearest noun ("UN"); a person's name after a role's own "to"/"of" phrase names the
+    holder of the role, never the body in that phrase.
+    """
     for child in head.rights:
         if child.dep_ == "appos":
-            return head.doc[min(t.i for t in child.subtree):max(t.i for t in child.subtree) + 1]
+            if _names_role_holder(head, child, resolver):
+                return None
+            return _subtree_span(child)
+    if head.pos_ in ("NOUN", "PROPN") and _is_role_head(head, resolver):
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ROLE_PREPS:
+                continue
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            # the name hangs on the body ("UN" → appos) or is read as a second object
+            beside = [c for obj in objects[:1] for c in obj.rights if c.dep_ == "appos"] + objects[1:]
+            holder = next((c for c in beside if _names_role_holder(objects[0], c, resolver)), None)
+            if holder is not None:
+                return _subtree_span(holder)
     return None
+
+
+def _names_role_holder(obj: Token, beside: Token, resolver: Resolver) -> bool:
+    """Whether `beside`, set after the object of a role's preposition, names the role's holder."""
+    if not (beside.dep_ in ("appos", "pobj") and beside.i > obj.i and obj.ent_type_ != "PERSON"
+            and obj.dep_ == "pobj" and obj.head.lower_ in ROLE_PREPS and obj.head.head.pos_ == "NOUN"
+            and _is_role_head(obj.head.head, resolver)):
+        return False
+    if beside.ent_type_ == "PERSON":
+        return True
+    # The recogniser often reads "the UN, Nikki Haley" as one organisation: a known person's name is one.
+    found = resolver.resolve(_subtree_span(beside).text) if beside.pos_ == "PROPN" else None
+    return found is not None and found.how.startswith("dictionary:person")
+
+
+def _subtree_span(token: Token) -> Span:
+    return token.doc[min(t.i for t in token.subtree):max(t.i for t in token.subtree) + 1]
 
 
 def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: ArticleLinker,
@@ -391,6 +438,14 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
     if appos is not None:
         text = f"{text}, {appos.text}"
     resolution = linker.resolve(text, span, sentence)
+    if (appos is not None and resolution is not None and resolution.how in ("role", "role+country")
+            and _is_named_person(appos) and linker.resolver.kb.role(resolution.role or "") is not None
+            and linker.resolver.kb.role(resolution.role).person):
+        # "the UN spokesman, Stephane Dujarric": a person the knowledge base does not know,
+        # placed by the role the text gives them.
+        name, a = appos.text, resolution.actor
+        resolution = linker.note(Resolution(Actor(_slug(name), name, a.country, a.sector), "apposition",
+                                            resolution.role), text, span, sentence)
     if resolution is None and _is_named_person(span):
         # Someone the knowledge base does not know: still one actor, by name, so
         # later mentions, quotes and events can point to them.

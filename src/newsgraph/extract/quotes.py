@@ -290,7 +290,9 @@ class _Finder:
 
     # -- cues --------------------------------------------------------------------------------
     def _is_cue(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues.verbs and token.lemma_ != "be"
+        # a participle modifying a noun ("the so-called “reset”") describes; nobody speaks
+        return (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues.verbs and token.lemma_ != "be"
+                and token.dep_ != "amod")
 
     def _phrase_at(self, token: Token) -> tuple[tuple[str, ...], Token] | None:
         if token.lower_ not in self.phrase_starts:
