@@ -212,3 +212,43 @@ def test_resolve_echoes_hostile_input_escaped_and_exact():
     assert_inert(result.stdout)
     assert json.loads(out[0])["text"] == f"Minister{CLEAR} Roth\x9b2J"  # the value itself is kept
     assert "E403" in json.loads(out[1])["error"]
+
+
+def on_a_terminal(*args: str) -> bytes:
+    """Run newsgraph with stdout and stderr on a pseudo-terminal; what the terminal received."""
+    pty = pytest.importorskip("pty")
+    import os
+    import subprocess
+    import sys
+
+    controller, terminal = pty.openpty()
+    env = dict(os.environ, COLUMNS="200", TERM="xterm-256color")
+    with subprocess.Popen([sys.executable, "-m", "newsgraph", *args], stdout=terminal, stderr=terminal,
+                          stdin=subprocess.DEVNULL, env=env) as process:
+        os.close(terminal)
+        received = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal closed
+                break
+            if not chunk:
+                break
+            received += chunk
+        process.wait(timeout=60)
+    os.close(controller)
+    return received
+
+
+@pytest.mark.parametrize("args", [
+    ("export", "articles", "--format", "csv"),
+    ("export", "articles"),
+    ("compare", "anselm-roth"),
+    ("stats",),
+    ("compare", f"Anselm{CLEAR}"),  # an error message quoting the query
+])
+def test_a_real_terminal_receives_no_control_sequence_from_data(store, args):
+    received = on_a_terminal(*args, "--store", str(store)).decode("utf-8", "replace")
+    assert "\x1b[2J" not in received and "\x1b]0;" not in received and "\x9b" not in received
+    assert "\x07" not in received and "\x1bc" not in received
+    assert "Tarn" in received or "E420" in received or "E404" in received  # it did print the data
