@@ -60,6 +60,7 @@ def test_actor_page_labels_tone_quotes(client, fixture_store):
     varga = client.get("/actor/ilse-varga.json").json()
     assert varga["quotes_by"]["total"] == sql(fixture_store, "SELECT count(*) FROM quotes WHERE speaker_id = 'ilse-varga'")[0][0] == 1
     html = client.get("/actor/tomas-brel").text
+    assert "<h1>Tomás Brel</h1>" in html and f'data-count="mentions">{data["actor"]["mentions"]}<' in html
     assert "legitimately elected" in html and 'class="chart tone"' in html
 
 

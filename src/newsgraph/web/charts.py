@@ -99,7 +99,7 @@ def time_chart(
     if not monthly:
         return None
     months = month_range(min(monthly), max(monthly))
-    left, right, top, axis_room = 44, 12, 16, 34
+    left, right, top, axis_room = 44, 12, 26, 34
     plot_w = width - left - right
     plot_h = height - top - axis_room
     if down:
@@ -120,10 +120,13 @@ def time_chart(
         body.append(_text(left - 6, zero + down_h, f"{peak:g}", anchor="end", size=9))
         body.append(f'<line x1="{left - 3}" y1="{zero + down_h:.1f}" x2="{width - right}" y2="{zero + down_h:.1f}" '
                     f'stroke="#f1f3f5"/>')
-    if up_label:
-        body.append(_text(left + 4, top + 8, up_label, anchor="start", size=9, fill=up_colour))
-    if down and down_label:
-        body.append(_text(left + 4, zero + down_h - 2, down_label, anchor="start", size=9, fill=down_colour))
+    # the legend above the plot, where no bar can cover it
+    x = left
+    for label, colour in ((up_label, up_colour), (down_label if down else None, down_colour)):
+        if label:
+            body.append(f'<rect x="{x}" y="4" width="10" height="10" fill="{colour}"/>')
+            body.append(_text(x + 14, 13, label, anchor="start", size=10, fill="#495057"))
+            x += 24 + 6.5 * len(label)
     step = label_step(len(months), plot_w)
     base = height - axis_room
     last_year = None

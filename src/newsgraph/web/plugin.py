@@ -248,7 +248,7 @@ async def actor_view(datasette, request):
     tone_rows = [(g["outlet"], (g["tone"].get("author") or {}).get("score"), (g["tone"].get("quoted") or {}).get("score"))
                  for g in data["outlets"] if g["tone"]][:15]
     return await _page(datasette, request, "newsgraph_actor.html", {
-        **data, "title": name,
+        **data, "title": name, "subject": data["actor"],  # Datasette's context owns the name `actor`
         "source_chart": charts.time_chart(data["as_source"]["monthly"], title=f"What {name} did, by month",
                                           up="cooperation", down="conflict", up_label="cooperation",
                                           down_label="conflict"),

@@ -28,6 +28,35 @@ LEFT = frozenset({"left", "lean left"})
 RIGHT = frozenset({"right", "lean right"})
 CONFIDENCE_BUCKETS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
 
+def period_sql(expr: str) -> str:
+    """SQL for the month (`YYYY-MM`) of a date, its year when that is all it says, else NULL.
+
+    A date that is an EDTF interval (`2019-03-02/2019-04-16`, `../2019-01-29`, `2017-01/..`)
+    has a month only when both ends fall in it; an unknown year (`XXXX-07-29`) has none.
+    Such dates are counted apart from the time axis, never drawn on a month they may miss.
+    """
+    d = f"({expr})"
+    month = "[0-9][0-9][0-9][0-9]-[0-9][0-9]"
+    return (
+        f"CASE WHEN instr({d}, '/') = 0 AND {d} GLOB '{month}*' THEN substr({d}, 1, 7) "
+        f"WHEN instr({d}, '/') = 0 AND {d} GLOB '[0-9][0-9][0-9][0-9]' THEN {d} "
+        f"WHEN {d} GLOB '{month}*/{month}*' AND substr({d}, 1, 7) = substr({d}, instr({d}, '/') + 1, 7) "
+        f"THEN substr({d}, 1, 7) END"
+    )
+
+
+def period_of(date: str | None) -> str | None:
+    """The same as `period_sql`, in Python."""
+    if not date:
+        return None
+    if "/" in date:
+        a, _, b = date.partition("/")
+        return a[:7] if re.match(r"^\d{4}-\d{2}", a) and a[:7] == b[:7] else None
+    if re.match(r"^\d{4}-\d{2}", date):
+        return date[:7]
+    return date if re.match(r"^\d{4}$", date) else None
+
+
 EVENT_COLUMNS = (
     "e.article_id || '-' || e.idx AS event_id, e.article_id, e.idx, e.sentence, "
     "COALESCE(e.date, a.date) AS date, a.outlet, a.title, "
@@ -38,7 +67,7 @@ EVENT_COLUMNS = (
     "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence"
 )
 MONTHLY = (
-    "substr(COALESCE(e.date, a.date), 1, 7) AS period, "
+    f"{period_sql('COALESCE(e.date, a.date)')} AS period, "
     "sum(e.quad_class IN (1, 2)) AS cooperation, sum(e.quad_class IN (3, 4)) AS conflict, "
     "round(sum(COALESCE(e.goldstein, 0)), 2) AS goldstein, count(*) AS events"
 )
@@ -71,7 +100,9 @@ def counts(conn: sqlite3.Connection) -> dict[str, Any]:
         "quotes": one("SELECT count(*) FROM quotes"),
         "labels": one("SELECT count(*) FROM labels") if has_table(conn, "labels") else 0,
     }
-    first, last = conn.execute("SELECT min(date), max(date) FROM articles WHERE date GLOB '[0-9]*'").fetchone()
+    first, last = conn.execute(
+        "SELECT min(date), max(date) FROM articles WHERE date GLOB '[0-9][0-9][0-9][0-9]*' AND instr(date, '/') = 0"
+    ).fetchone()
     out["first_date"], out["last_date"] = first, last
     return out
 
@@ -80,9 +111,7 @@ def articles_by_month(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Articles per period (`YYYY-MM`, a year alone, or None when undated)."""
     return rows(
         conn,
-        "SELECT CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(date, 1, 7) "
-        "WHEN date GLOB '[0-9][0-9][0-9][0-9]*' THEN substr(date, 1, 4) END AS period, count(*) AS articles "
-        "FROM articles GROUP BY period ORDER BY period",
+        f"SELECT {period_sql('date')} AS period, count(*) AS articles FROM articles GROUP BY period ORDER BY period",
     )
 
 
@@ -208,7 +237,7 @@ FILTERS = {
     "quad_class": "e.quad_class = ?",
     "status": "e.status = ?",
     "outlet": "a.outlet = ?",
-    "date": "COALESCE(e.date, a.date) LIKE ? || '%'",
+    "date": f"{period_sql('COALESCE(e.date, a.date)')} LIKE ? || '%'",
     "source": None,  # an actor id or a country: see _side
     "target": None,
     "actor": None,  # either side
@@ -277,8 +306,8 @@ def _facet(conn: sqlite3.Connection, name: str, filters: dict[str, str], min_con
     expr = {
         "plover": "e.plover", "quad_class": "e.quad_class", "outlet": "a.outlet", "status": "e.status",
         # a year, or the months of the year (or month) chosen
-        "date": ("substr(COALESCE(e.date, a.date), 1, 7)" if filters.get("date")
-                 else "substr(COALESCE(e.date, a.date), 1, 4)"),
+        "date": (period_sql("COALESCE(e.date, a.date)") if filters.get("date")
+                 else f"substr({period_sql('COALESCE(e.date, a.date)')}, 1, 4)"),
     }[name]
     sql = (f"SELECT {expr} AS value, count(*) AS n {src} WHERE {where} GROUP BY value "
            f"ORDER BY {'value DESC' if name == 'date' else 'n DESC, value'} LIMIT ?")
@@ -471,14 +500,15 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, *, limit: int = 400) -> dict[
         events = event_rows(conn, where, [vx, vy], limit=limit, order="date, e.article_id, e.idx")
         by_period: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for e in events:
-            by_period[(e["date"] or "")[:7] or "undated"].append(e)
+            by_period[period_of(e["date"]) or "undated or imprecise"].append(e)
         out[name] = {
             "events": sum(p["events"] for p in series),
             "cooperation": sum(p["cooperation"] or 0 for p in series),
             "conflict": sum(p["conflict"] or 0 for p in series),
             "goldstein": round(sum(p["goldstein"] or 0 for p in series), 2),
             "monthly": series,
-            "by_period": [{"period": p, "events": evs} for p, evs in by_period.items()],
+            "by_period": [{"period": p, "events": evs} for p, evs in
+                          sorted(by_period.items(), key=lambda item: (item[0][0] not in "0123456789", item[0]))],
             "shown": len(events),
         }
     return out
