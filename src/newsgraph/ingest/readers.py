@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 from newsgraph.errors import InputFailure, UsageError
 from newsgraph.ingest.sidecar import SidecarIndex, merge_fields
+from newsgraph.ingest.sitename import site_name
 from newsgraph.ingest.sources import (
     MAX_BYTES,
     STDIN,
@@ -228,6 +229,7 @@ def _html_doc(path: str, data: bytes) -> RawDoc | InputError:
             limit, action = _PARSER_DEPTH, "read again with a parser that allows deeper pages"
             warnings.append(warning("E124", depth=depth, limit=limit, action=action))
         captions = _captions(tree) if tree is not None else []  # before extraction prunes it
+        named = site_name(tree) if tree is not None else None
         doc = tree is not None and bare_extraction(
             tree,
             with_metadata=True,
@@ -244,7 +246,7 @@ def _html_doc(path: str, data: bytes) -> RawDoc | InputError:
         "byline": doc.author,
         "date": doc.date,
         "url": doc.url,
-        "outlet": doc.sitename or doc.hostname,
+        "outlet": named or doc.hostname,  # never a tagline or a handle (see sitename.py)
     }
     fields: dict[str, Any] = {key: value for key, value in found.items() if value}
     if captions:
