@@ -204,3 +204,13 @@ def test_a_name_after_a_roles_to_phrase_names_the_holder_not_the_body(nlp, resol
     assert next(a for t, a, _ in rows if t == "The US ambassador").id == "nikki-haley"
     un = next(a for t, a, _ in rows if t == "UN")
     assert un.id != "nikki-haley" and un.country != "USA"
+
+
+def test_a_persons_home_state_a_background_and_a_title_word_are_no_actors(nlp, resolver):
+    text = ("Republican Rep. Mike Johnson of Louisiana said the panel should wait. "
+            "The senator, who is of Cuban heritage, voted no. "
+            "Acting White House chief of staff Mick Mulvaney refused to testify.")
+    rows = mentions_of(nlp, resolver, text, date="2019-11-01")
+    kinds = {t: m.kind for t, _, m in rows}
+    assert kinds["Louisiana"] == "location"
+    assert "Cuban" not in kinds and "staff" not in kinds

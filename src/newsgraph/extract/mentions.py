@@ -38,6 +38,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 PLACE_NOUNS = frozenset("town city village province region district capital area suburb outskirts sector "
                         "neighbourhood neighborhood port island enclave state quarter centre center".split())
 PLACE_PREPS = frozenset("in at near outside inside across within around throughout".split())
+# Nouns a nationality describes without naming an actor: "of Cuban heritage".
+ORIGIN_NOUNS = frozenset("heritage descent origin origins ancestry background roots extraction parentage "
+                         "birth".split())
 
 
 def find_mentions(article_id: str, doc: Doc, resolver: Resolver, date: str | None) -> tuple[list[Mention], list[Actor]]:
@@ -251,7 +254,8 @@ def _candidate_spans(sent: Span, resolver: Resolver, ent_of: dict[int, Span],
                 and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "ROOT")):
             heads[token.i] = token
             continue
-        if token.pos_ in ("NOUN", "PROPN") and token.i not in heads and _is_role_head(token, resolver):
+        if (token.pos_ in ("NOUN", "PROPN") and token.i not in heads and _is_role_head(token, resolver)
+                and not _inside_title(token, resolver)):
             heads[token.i] = token
         elif token.pos_ == "NOUN" and token.i not in heads and token.n_lefts and _names_bloc(token, resolver):
             heads[token.i] = token  # "the Gulf states", "Western countries": a bloc of states
@@ -291,6 +295,16 @@ def _is_role_head(token: Token, resolver: Resolver) -> bool:
     chain = _left_chain(token) if token.n_lefts else [token]
     return any(kb.role(" ".join(t.text for t in chain[i:])) is not None for i in range(len(chain) - 1)
                if not any(t.tag_ in ("VBN", "VBG", "VBD") for t in chain[:i]))
+
+
+def _inside_title(token: Token, resolver: Resolver) -> bool:
+    """"chief of staff", "head of state": the role word after "of" completes a title; the
+    title's own head is the mention, and "staff" alone names no one."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.i != token.i - 1:
+        return False
+    return resolver.kb.role(f"{prep.head.text} of {token.text}") is not None or (
+        prep.head.i == prep.i - 1 and _is_role_head(prep.head, resolver))
 
 
 def _names_bloc(head: Token, resolver: Resolver) -> bool:
@@ -435,6 +449,8 @@ def _resolve_span(span: Span, appos: Span | None, resolver: Resolver, linker: Ar
         # "Angry French workers", "Young Algerians": capitalised only because it opens the sentence
         text = text[:1].lower() + text[1:]
     kind = "modifier" if head.dep_ in ("compound", "amod") else "actor"
+    if kind == "modifier" and head.head.lemma_.lower() in ORIGIN_NOUNS:
+        return None, kind  # "a senator of Cuban heritage": a background, not Cuba
     if appos is not None:
         text = f"{text}, {appos.text}"
     resolution = linker.resolve(text, span, sentence)
@@ -501,6 +517,8 @@ def _in_place_phrase(head: Token) -> bool:
     prep = head.head
     if prep.lemma_.lower() in PLACE_PREPS:
         return True
+    if prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and prep.i == prep.head.i + 1:
+        return True  # "Rep. Mike Johnson of Louisiana": where the person is from
     if prep.lower_ in ("to", "into") and prep.head.lemma_.lower() in motion_verbs():
         return True  # where someone goes is a place, not an addressee
     place = prep.head  # "the town of Samarra": a place noun named by its "of" phrase
