@@ -127,7 +127,8 @@ def analyze(
 @app.command()
 @reports_errors
 def export(
-    table: Annotated[str, typer.Argument(help="articles, sentences, runs or input_errors.")],
+    table: Annotated[str, typer.Argument(help="articles, sentences, mentions, actors, quotes, events, labels, tones, "
+                                              "runs or input_errors.")],
     store: StoreOpt = None,
     format: Annotated[
         str, typer.Option("--format", "-f", help="jsonl, csv, parquet, or gdelt (events only: GDELT 2.0 Event TSV).")
@@ -161,7 +162,7 @@ def export(
             from newsgraph.cli.render import err
             from newsgraph.cli.terminal import printable
 
-            err.print(f"newsgraph: wrote {n:,} {table} rows to {printable(out)}", markup=False)
+            err.print(f"newsgraph: wrote {n:,} row{'' if n == 1 else 's'} of {table} to {printable(out)}", markup=False)
 
 
 @app.command()
