@@ -82,6 +82,7 @@ class Errors:
     E180 = "Cannot read quote cue table {path}, row {line}: {reason}"
     E181 = "Cannot read framing term table {path}, line {line}: {reason}"
     E182 = "Cannot read claim lexicon {path}, line {line}: {reason}"
+    E183 = "The tone model {path} is missing: rebuild it with `python -m newsgraph.train tone`"
     E190 = "Cannot read event lexicon {path}, line {line}: {reason}"
     E191 = "Unknown CAMEO code {cameo!r} (not in cameo_codes.tsv)"
     E192 = "Unknown {column} {value!r} (known: {known})"

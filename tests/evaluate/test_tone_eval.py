@@ -15,7 +15,7 @@ def _gold(tmp_path):
     rows = []
     for sentence, target, polarity in [
         ("Critics condemned Governor Hale for a cruel and corrupt budget.", "Hale", 2),
-        ("Mayor Ortiz opened the library on Monday.", "Ortiz", 4),
+        ("Mayor Ortiz said the library will open on Monday.", "Ortiz", 4),
         ("Fans cheered the brilliant and generous coach Lina Berg.", "Lina Berg", 6),
     ]:
         start = sentence.index(target)
@@ -32,6 +32,11 @@ def test_scorer_classes_each_target_and_reports_macro_f1(nlp, tmp_path):
     assert score["targets"] == 3
     assert score["accuracy"] == 1.0 and score["macro_f1"] == 1.0, misses
     assert set(score["f1"]) == {"negative", "neutral", "positive"}
+
+
+def test_baseline_is_the_lexicon_score_at_its_thresholds(nlp, tmp_path):
+    score = score_tone(_gold(tmp_path), nlp=nlp, baseline=True)
+    assert score["targets"] == 3 and score["thresholds"] == {"negative": 0.0, "positive": 0.15}
 
 
 def test_tuning_returns_thresholds_in_order(nlp, tmp_path):
@@ -53,4 +58,4 @@ def test_newsmtsc_devtest_floor(nlp, shared):
     if not path.is_file():
         pytest.skip("NewsMTSC devtest is not present")
     score = score_tone(path, nlp=nlp, limit=200)
-    assert score["macro_f1"] >= 0.45  # see docs/accuracy.md for the full-file figure
+    assert score["macro_f1"] >= 0.58  # see docs/accuracy.md for the full-file figure

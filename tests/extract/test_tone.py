@@ -45,8 +45,18 @@ def test_a_negative_label_pulls_a_flat_sentence_down(nlp):
     from newsgraph.records import Label
 
     label = Label("a", 0, 4, 12, "x", "dictator", "title", "negative", "author")
-    assert tone.mention_score(span, [label]) < tone.mention_score(span) + 1e-9
-    assert tone.classify(tone.mention_score(span, [label])) == "negative"
+    assert tone.mention_score(span, [label]) < tone.mention_score(span)
+    assert tone.lexicon_score(span, [label]) < tone.lexicon_score(span)
+    assert tone.classify(tone.lexicon_score(span, [label])) == "negative"
+
+
+def test_a_mention_score_is_the_model_s_positive_minus_negative(nlp):
+    doc = nlp("Fans cheered coach Lina Berg, praising her brilliant and generous leadership.")
+    span = doc[3:5]
+    p = tone.probabilities([(span, (), None)])[0]
+    assert p.sum() == pytest.approx(1.0, abs=1e-5)
+    assert tone.mention_score(span) == pytest.approx(float(p[2] - p[0]), abs=1e-6)
+    assert p.argmax() == 2
 
 
 def test_what_is_said_of_a_persons_regime_counts_toward_the_person(nlp, resolver):
@@ -63,7 +73,7 @@ def test_counts_add_up_to_the_mentions_scored(nlp, resolver):
     assert -1.0 <= t.score <= 1.0
 
 
-def test_classify_uses_the_thresholds():
+def test_classify_uses_the_baseline_thresholds():
     assert tone.classify(-0.5) == "negative"
     assert tone.classify(0.9) == "positive"
     assert tone.classify(tone.POSITIVE) == "neutral"

@@ -1,17 +1,17 @@
 """Tone toward each actor: target-dependent, from the words around each of its mentions.
 
 GDELT's one tone number per article cannot say whom the negativity targets; here each
-mention is scored on its own context — the clause that governs it (the words of its
-verb's clause, without clauses nested in it that do not hold the mention), averaged
-with its sentence, or the clause alone when a speech verb heads it — with VADER's
-lexicon and rules (`vaderSentiment`, shipped with its lexicon), plus the
-framing polarity of the labels hung on it ("dictator" is negative even where VADER
-has no entry). Scores are aggregated per (article, actor, voice, speaker): the
-author's voice and each quoted speaker's apart, since "the dictator" in a rival's
-quote is not the outlet's own judgement.
+mention is classed on its own (negative, neutral, positive) by the trained model of
+`extract.tone_model`: features of its clause, the predicate it is an argument of, the
+words near it, the labels hung on it, whether it speaks, negation, VADER's scores of its
+context, and the parser's vectors around it. The lexicon score alone (VADER plus label
+polarity, what this module did before) reached macro-F1 0.548 on NewsMTSC's devtest;
+the model's figures are in docs/accuracy.md. A mention's score is P(positive) −
+P(negative), in [-1, 1], so a mean over mentions still reads as a tone.
 
-The class thresholds were tuned on NewsMTSC's training split (`newsgraph eval tone
---tune`, docs/accuracy.md), never on the split we report.
+Scores are aggregated per (article, actor, voice, speaker): the author's voice and
+each quoted speaker's apart, since "the dictator" in a rival's quote is not the
+outlet's own judgement.
 """
 
 from __future__ import annotations
@@ -19,14 +19,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract import tone_model
 from newsgraph.extract.cues import load_cues
 from newsgraph.extract.labels import Voices, is_complement
 from newsgraph.knowledge.framing import load_framing_terms
 from newsgraph.records import Label, Mention, Quote, Tone
 
-# A score below NEGATIVE is negative, above POSITIVE positive (tuned on NewsMTSC train).
+# The lexicon baseline's classes: a score below NEGATIVE is negative, above POSITIVE
+# positive (tuned on NewsMTSC train).
 NEGATIVE, POSITIVE = 0.0, 0.15
 # Weight of one judging label word against VADER's compound score.
 LABEL_WEIGHT = 0.5
@@ -114,11 +117,11 @@ def _compound(text: str) -> float:
     return analyzer().polarity_scores(text)["compound"]
 
 
-def mention_score(span: Span, labels: Sequence[Label] = (), sentence: Span | None = None,
+def lexicon_score(span: Span, labels: Sequence[Label] = (), sentence: Span | None = None,
                   text: str | None = None) -> float:
-    """The score of one mention: its clause's tone plus its labels' framing, clipped to [-1, 1].
+    """The former score: clause tone (VADER) plus the labels' framing, clipped to [-1, 1].
 
-    `sentence` is the span's sentence and `text` the document's, when the caller has them."""
+    Kept as the baseline the model is measured against (`eval tone --baseline`)."""
     score = context_score(span, sentence, text)
     for label in labels:
         if label.polarity == "negative":
@@ -128,8 +131,35 @@ def mention_score(span: Span, labels: Sequence[Label] = (), sentence: Span | Non
     return max(-1.0, min(1.0, score))
 
 
+def target_features(span: Span, labels: Sequence[Label] = (), sentence: Span | None = None):
+    """The model's features of one target mention (named, dense): see `tone_model.featurize`."""
+    return tone_model.featurize(span, sentence, labels, _speech_verbs())
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(load_cues().verbs)
+
+
+def probabilities(targets: Sequence[tuple[Span, Sequence[Label], Span | None]]) -> np.ndarray:
+    """P(negative, neutral, positive) of many (span, labels, sentence) targets in one pass."""
+    if not targets:
+        return np.zeros((0, 3), dtype=np.float32)
+    feats, dense = zip(*(target_features(span, labels, sentence) for span, labels, sentence in targets))
+    return tone_model.default_model().probabilities(list(feats), np.stack(dense))
+
+
+def mention_score(span: Span, labels: Sequence[Label] = (), sentence: Span | None = None,
+                  text: str | None = None) -> float:
+    """The score of one mention: P(positive) − P(negative) under the model, in [-1, 1].
+
+    `text` is accepted for callers of the former lexicon score; the model reads the doc."""
+    p = probabilities([(span, labels, sentence)])[0]
+    return float(p[2] - p[0])
+
+
 def classify(score: float, negative: float = NEGATIVE, positive: float = POSITIVE) -> str:
-    """negative, neutral or positive for a score, by the tuned thresholds."""
+    """negative, neutral or positive for a lexicon score, by its thresholds (the baseline)."""
     return "negative" if score < negative else "positive" if score > positive else "neutral"
 
 
@@ -141,7 +171,8 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
     author's. Its labels are those hung on the same actor in the same sentence. A
     mention of an institution that names its owner ("the X regime", "X's government",
     "his government": a possession label inside the mention) is scored for the owner
-    too — what is said of X's regime is said of X.
+    too — what is said of X's regime is said of X. Every mention of the article goes
+    through the model in one batch; a mention's class is the model's most probable one.
     """
     text = doc.text  # Doc.text joins every token: read it once
     voices = Voices(quotes, text)
@@ -149,7 +180,8 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
     by_sentence: dict[tuple[int, str], list[Label]] = {}
     for label in labels:
         by_sentence.setdefault((label.sentence, label.actor_id), []).append(label)
-    groups: dict[tuple[str, str, str | None], list[float]] = {}
+    keys: list[tuple[str, str, str | None]] = []
+    targets: list[tuple[Span, Sequence[Label], Span | None]] = []
     seen: set[tuple[int, int, str]] = set()
     sents = list(doc.sents)
     owners = _owners_inside(mentions, labels)
@@ -166,13 +198,17 @@ def find_tones(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: S
             if actor_id != m.actor_id and (m.start, m.end, actor_id) in seen:
                 continue
             seen.add((m.start, m.end, actor_id))
-            score = mention_score(span, by_sentence.get((m.sentence, actor_id), ()), sentence, text)
-            groups.setdefault((actor_id, voice, speaker), []).append(score)
+            keys.append((actor_id, voice, speaker))
+            targets.append((span, by_sentence.get((m.sentence, actor_id), ()), sentence))
+    groups: dict[tuple[str, str, str | None], list[np.ndarray]] = {}
+    for key, p in zip(keys, probabilities(targets)):
+        groups.setdefault(key, []).append(p)
     tones = []
-    for (actor_id, voice, speaker), scores in groups.items():
-        classes = [classify(s) for s in scores]
-        tones.append(Tone(article_id, actor_id, voice, speaker, len(scores), round(sum(scores) / len(scores), 4),
-                          classes.count("negative"), classes.count("neutral"), classes.count("positive")))
+    for (actor_id, voice, speaker), ps in groups.items():
+        classes = [int(np.argmax(p)) for p in ps]
+        score = sum(float(p[2] - p[0]) for p in ps) / len(ps)
+        tones.append(Tone(article_id, actor_id, voice, speaker, len(ps), round(score, 4),
+                          classes.count(0), classes.count(1), classes.count(2)))
     return tones
 
 

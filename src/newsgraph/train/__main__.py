@@ -2,6 +2,7 @@
 
     sample-events  draw sentences from the AllSides corpus for event labelling
     events         train the event coder's model from labels/events and write its weights
+    tone           train the tone model from NewsMTSC's training file and write its weights
 """
 
 from __future__ import annotations
@@ -30,7 +31,19 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     t.add_argument("--out", type=Path, help="weights file (default: the packaged model)")
     t.add_argument("--cache", type=Path, help="candidate cache (a pickle of this build's candidates), rebuilt when absent; delete it after changing the extractor")
+    n = sub.add_parser("tone", help="train the tone model from NewsMTSC")
+    n.add_argument("--gold", type=Path, default=None, help="NewsMTSC training file (default ../shared/gold/framing/newsmtsc_train.jsonl)")
+    n.add_argument("--out", type=Path, help="weights file (default: the packaged model)")
+    n.add_argument("--cache", type=Path, help="folder keeping the parsed sentences between runs")
     args = parser.parse_args(argv)
+    if args.command == "tone":
+        from newsgraph.train.tone import DEFAULT_TRAIN, train as train_tone
+
+        gold = args.gold or DEFAULT_TRAIN
+        if not gold.exists():
+            sys.exit(f"NewsMTSC training file not found: {gold} (pass --gold PATH; it lives in ../shared)")
+        train_tone(gold, out=args.out, cache=args.cache)
+        return 0
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus} (pass --corpus PATH; it lives in ../shared)")
     if args.command == "sample-events":
