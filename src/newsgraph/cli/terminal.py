@@ -47,8 +47,6 @@ _SEQUENCE = re.compile(
 _BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
 # What is left: C0 and C1 controls and DEL, and the bidi embeddings, overrides and isolates.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# Characters JSON leaves raw (it escapes only U+0000-U+001F) that a terminal may act on.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 # In a data stream shown on a terminal: line ends and tabs are the format's own; a
 # carriage return stays only as part of CSV's \r\n.
@@ -84,8 +82,9 @@ def escaped(value: Any) -> str:
 
 def json_text(obj: Any, *, indent: int | None = None) -> str:
     """`obj` as JSON (UTF-8 text, not ASCII-escaped) with nothing a terminal would act on."""
-    text = json.dumps(obj, ensure_ascii=False, indent=indent, default=str)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    from newsgraph.store.export import inert_json
+
+    return inert_json(json.dumps(obj, ensure_ascii=False, indent=indent, default=str))
 
 
 def console(*, stderr: bool = False, file: Any = None, soft_wrap: bool = False) -> Console:

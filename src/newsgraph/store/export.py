@@ -13,8 +13,8 @@ would silently bypass); written to a temporary name beside it and renamed only
 when complete, so a failed export never leaves a half file, and a replaced file
 keeps its permissions.
 
-- JSONL: one JSON object per line, UTF-8 (not ASCII-escaped), nested fields as
-  JSON values.
+- JSONL: one JSON object per line, UTF-8 (not ASCII-escaped) except the
+  controls a terminal would act on (`inert_json`), nested fields as JSON values.
 - CSV: a header row; nested fields JSON-encoded in the cell; NULL is empty.
   A CSV file is opened in spreadsheets, which run a cell beginning with `=`,
   `+`, `-` or `@` (or a tab or carriage return) as a formula: an outlet named
@@ -224,8 +224,20 @@ def _move_new(tmp: Path, target: Path, path: str | os.PathLike[str]) -> None:
     tmp.unlink()
 
 
+# Characters JSON leaves raw (it escapes only U+0000-U+001F) that a terminal may act
+# on (U+009B is a CSI on some) or that reorder what a reader sees (bidi overrides,
+# line separators). As \uXXXX escapes a JSON reader gets the same strings back, and
+# `export … | head` shows them harmlessly.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def inert_json(text: str) -> str:
+    """JSON text with the characters above escaped; the same JSON value."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return inert_json(json.dumps(value, ensure_ascii=False))
 
 
 def _write_jsonl(rows: Iterable[Row], spec: TableSpec, out: TextIO) -> int:
