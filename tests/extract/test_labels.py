@@ -149,3 +149,8 @@ def test_a_malformed_framing_table_is_a_coded_error(tmp_path):
     path.write_text("term\tkind\tpolarity\ntyrant\tdescriptor\tawful\n", encoding="utf-8")
     with pytest.raises(NewsgraphError, match="E181"):
         load_framing_terms(path)
+
+
+def test_a_citation_mark_run_into_words_is_no_label(nlp, resolver):
+    text = 'His views were conservative, with a focus on fiscal policy.[172] Ryan "played a central role" in the debates.'
+    assert not any("[" in l.label or "]" in l.label for l in labels_of(nlp, resolver, text))

@@ -94,6 +94,8 @@ def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
                 continue
             found.setdefault((label.actor_id, label.start, label.end), label)
     for sentence, actor_id, noun in _pronoun_owned(doc, mentions, set(people.values())):
+        if _another_actor(noun, kb, terms):
+            continue  # "his Venezuelan counterpart": someone else
         label = _make(article_id, sentence, actor_id, "possession", _phrase(noun), terms, voices)
         if label is not None and _informative(label, "possession", _phrase(noun), None, kb):
             found.setdefault((label.actor_id, label.start, label.end), label)
@@ -103,10 +105,12 @@ def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
 def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: FramingTerms):
     """(kind, tokens, actor id) for each descriptor the parse ties to this mention."""
     head = span.root
+    if is_complement(head, terms):
+        return  # "a congressman, envoy to Russia, …" after "had been": its subject's label, not an actor
     name = _name_tokens(span, kb)
     own = [t for t in span if t.i not in name and _describes(t, span)]
     inside = _named_inside(span, people)
-    if own and not is_complement(head, terms) and not name_in_a_phrase_of_its_own(span, name, actor_id, people, kb):
+    if own and not name_in_a_phrase_of_its_own(span, name, actor_id, people, kb):
         # A head that is not a name but a person's or group's role word ("supporters of
         # X") is someone of its own; any other ("the X regime") is what X owns.
         role = None if head.i in name else (kb.role(head.lemma_) or kb.role(head.text))
@@ -122,9 +126,11 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
                     yield "possession", own, person
     for child in head.rights:
         if (child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not _is_name(child)
-                and not any(c.dep_ == "nummod" for c in child.children)):  # "35 tons": a quantity
+                and not any(c.dep_ == "nummod" for c in child.children)  # "35 tons": a quantity
+                and not _enumeration(child)):
             yield "apposition", _phrase(child), actor_id
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < span.start:
+    if (head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < span.start
+            and not _enumeration(head) and not is_complement(head.head, terms)):
         yield "apposition", _phrase(head.head), actor_id
     owned = _owned(head, span, kb, terms)
     if owned is not None:
@@ -138,6 +144,12 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
         yield "predicate", predicate, actor_id
     for tokens in _judged_deeds(head, span, kb, terms):
         yield "predicate", tokens, actor_id
+
+
+def _enumeration(appos: Token) -> bool:
+    """An apposition inside a run of them ("a governor, envoy to Spain, senator, secretary
+    of war and minister") is a list of posts, not a description of its neighbour."""
+    return appos.head.dep_ == "appos" or any(c.dep_ in ("appos", "conj") for c in appos.children)
 
 
 def _name_tokens(span: Span, kb) -> set[int]:
@@ -205,10 +217,16 @@ def _owned(head: Token, span: Span, kb, terms: FramingTerms) -> tuple[str, Token
         noun = noun.head  # "swearing-in": the word after the hyphen hangs on the one before
     if noun is None or span.start <= noun.i < span.end or _is_name(noun):
         return None
-    role = kb.role(noun.lemma_) or kb.role(noun.text)
-    if role is not None and role.kind in ("person", "group"):
-        return None  # "supporters of X": an actor of its own, not X's
+    if _another_actor(noun, kb, terms):
+        return None  # "supporters of X", "X's longtime ally": an actor of its own, not X's
     return kind, noun
+
+
+def _another_actor(noun: Token, kb, terms: FramingTerms) -> bool:
+    """A noun that names a person or group of its own: a person or group role word, or a
+    relation noun of the lexicon ("ally", "rival", "counterpart")."""
+    role = kb.role(noun.lemma_) or kb.role(noun.text)
+    return role is not None and role.kind in ("person", "group") or noun.lemma_.lower() in terms.relations
 
 
 def _predicate(head: Token, terms: FramingTerms) -> list[Token] | None:
@@ -359,6 +377,8 @@ def _informative(label: Label, kind: str, tokens: list[Token], mention: Mention,
     "his government": an org role word) or carries a judgement.
     """
     words = [t for t in tokens if not t.is_punct]
+    if any(c in t.text for t in words for c in "[]{}<>|"):
+        return False  # a citation mark or markup run into a word ("policy.[172]"): no phrase
     if all(t.ent_type_ and t.pos_ in ("PROPN", "ADJ") for t in words):
         return False
     if not any(t.text[:1].islower() and t.is_alpha or kb.role(t.text) or kb.role(t.lemma_) for t in words):

@@ -17,7 +17,7 @@ from newsgraph.errors import NewsgraphError
 
 FRAMING_PATH = Path(__file__).resolve().parent / "data" / "framing_terms.tsv"
 HEADER = ["term", "kind", "polarity"]
-KINDS = frozenset({"descriptor", "naming-verb", "partitive", "prospective", "irrealis-verb"})
+KINDS = frozenset({"descriptor", "naming-verb", "partitive", "prospective", "irrealis-verb", "relation"})
 POLARITIES = {"negative": -1, "positive": 1, "neutral": 0}
 
 
@@ -27,7 +27,8 @@ class FramingTerms:
 
     `prospective`: modifiers that make a noun an entity still to come ("future",
     "would-be"); `irrealis_verbs`: verbs whose indefinite object is only wished for or
-    sought ("wants a democratic government"), so it is no existing actor.
+    sought ("wants a democratic government"), so it is no existing actor; `relations`:
+    nouns that name another actor by its tie to the owner ("X's ally"), so no label of X.
     """
 
     descriptors: dict[tuple[str, ...], int]
@@ -36,6 +37,7 @@ class FramingTerms:
     longest: int = 1  # words in the longest descriptor phrase
     prospective: frozenset[str] = frozenset()
     irrealis_verbs: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()
 
     def polarity(self, words: list[str]) -> int:
         """Sum of the polarities of the terms found in `words` (lower-case words or lemmas).
@@ -63,7 +65,7 @@ def load_framing_terms(path: str | Path = FRAMING_PATH) -> FramingTerms:
     descriptors: dict[tuple[str, ...], int] = {}
     verbs: set[str] = set()
     partitives: set[str] = set()
-    lists: dict[str, set[str]] = {"prospective": set(), "irrealis-verb": set()}
+    lists: dict[str, set[str]] = {"prospective": set(), "irrealis-verb": set(), "relation": set()}
     with open(path, encoding="utf-8") as f:
         lines = [(n, line) for n, line in enumerate(f, start=1) if line.strip() and not line.startswith("#")]
     rows = csv.reader((line for _, line in lines), delimiter="\t")
@@ -85,4 +87,5 @@ def load_framing_terms(path: str | Path = FRAMING_PATH) -> FramingTerms:
             descriptors[tuple(term.lower().split())] = POLARITIES[polarity]
     longest = max((len(k) for k in descriptors), default=1)
     return FramingTerms(descriptors, frozenset(verbs), frozenset(partitives), longest,
-                        frozenset(lists["prospective"]), frozenset(lists["irrealis-verb"]))
+                        frozenset(lists["prospective"]), frozenset(lists["irrealis-verb"]),
+                        frozenset(lists["relation"]))
