@@ -214,3 +214,8 @@ def test_a_persons_home_state_a_background_and_a_title_word_are_no_actors(nlp, r
     kinds = {t: m.kind for t, _, m in rows}
     assert kinds["Louisiana"] == "location"
     assert "Cuban" not in kinds and "staff" not in kinds
+
+
+def test_a_hyphenated_given_name_is_still_a_name(nlp, resolver):
+    rows = mentions_of(nlp, resolver, "Yeon Eui-sook says she finds the situation in the port town scary.")
+    assert [(t, a.id) for t, a, _ in rows][:1] == [("Yeon Eui-sook", "yeon-eui-sook")]

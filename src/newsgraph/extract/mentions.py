@@ -497,8 +497,15 @@ def _coordinated(span: Span, resolver: Resolver, date: str | None) -> list[Resol
 
 def _is_named_person(span: Span) -> bool:
     """A PERSON entity of two or more capitalised words with nothing else in the span."""
-    words = [t for t in span if not t.is_punct]
+    words = [t for t in span if not t.is_punct and not _joined_by_hyphen(t)]
     return (len(words) >= 2 and all(t.ent_type_ == "PERSON" and t.text[:1].isupper() for t in words))
+
+
+def _joined_by_hyphen(token: Token) -> bool:
+    """The second part of a hyphenated name ("Eui-sook", "Ji-won"), which keeps its case."""
+    i = token.i
+    return i >= 2 and token.doc[i - 1].text == "-" and not token.doc[i - 1].whitespace_ \
+        and not token.doc[i - 2].whitespace_
 
 
 def _slug(name: str) -> str:
