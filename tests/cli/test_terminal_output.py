@@ -252,3 +252,12 @@ def test_a_real_terminal_receives_no_control_sequence_from_data(store, args):
     assert "\x1b[2J" not in received and "\x1b]0;" not in received and "\x9b" not in received
     assert "\x07" not in received and "\x1bc" not in received
     assert "Tarn" in received or "E420" in received or "E404" in received  # it did print the data
+
+
+def test_stats_dates_ignore_a_day_without_its_year(tmp_path):
+    """`XXXX-07-29` sorts after every year as text; the store's last date is its latest real one."""
+    from .builders import dated_store
+
+    path = dated_store(tmp_path / "dated.db", 20)  # 2020-01-01 … 2020-01-20, some undated or year-unknown
+    result = json.loads(ng("stats", "--store", str(path), "--json").stdout)
+    assert result["dates"] == {"first": "2020-01-01", "last": "2020-01-20"}

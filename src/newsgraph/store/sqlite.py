@@ -525,7 +525,8 @@ class Store:
             ).fetchall()
         )
         first, last = conn.execute(
-            "SELECT min(date), max(date) FROM articles WHERE date IS NOT NULL"
+            # a day without its year (EDTF "XXXX-07-29") sorts after every year: not a bound
+            "SELECT min(date), max(date) FROM articles WHERE date GLOB '[0-9][0-9][0-9][0-9]*'"
         ).fetchone()
         runs = get_table("runs")
         cursor = conn.execute(
