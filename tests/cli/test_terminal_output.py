@@ -158,7 +158,15 @@ SHOWN_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 @given(hostile_text)
 def test_printable_never_leaves_a_control_character(text):
-    assert not SHOWN_CONTROL.search(printable(text))
+    shown = printable(text)
+    assert not SHOWN_CONTROL.search(shown)
+    assert printable(shown) == shown  # nothing left to remove
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Zl", "Zp")).filter(
+    lambda c: not 0x202A <= ord(c) <= 0x202E and not 0x2066 <= ord(c) <= 0x2069)))
+def test_text_without_controls_is_shown_unchanged(text):
+    assert printable(text) == text
 
 
 @given(st.dictionaries(st.one_of(st.none(), hostile_text), st.integers(0, 10**6), max_size=4), hostile_text)
