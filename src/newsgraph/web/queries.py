@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
-from ..analysis import compare_actor
 from ..analysis.dyads import dyad_timeline
 from ..analysis.sql import has_table, json_list, kept_events, rows, source_of
 
@@ -275,48 +274,61 @@ def browse_where(filters: dict[str, str], min_confidence: float | None) -> tuple
     return " AND ".join(f"({p})" for p in parts), args
 
 
-def _facet(conn: sqlite3.Connection, name: str, filters: dict[str, str], min_confidence: float | None,
-           limit: int = 15) -> list[dict[str, Any]]:
-    """Counts of one facet's values among the events the other filters select."""
-    others = {k: v for k, v in filters.items() if k != name}
-    where, params = browse_where(others, min_confidence)
-    src = "FROM events AS e JOIN articles AS a USING (article_id)"
-    if name == "country":
-        sql = (f"SELECT value, count(*) AS n FROM (SELECT e.source_country AS value {src} WHERE {where} "
-               f"UNION ALL SELECT e.target_country {src} WHERE {where} AND e.target_country != e.source_country) "
-               "WHERE value IS NOT NULL GROUP BY value ORDER BY n DESC, value LIMIT ?")
-        return [{"value": r["value"], "label": r["value"], "count": r["n"]}
-                for r in rows(conn, sql, [*params, *params, limit])]
-    if name == "actor":
-        sql = (f"SELECT value, max(label) AS label, count(*) AS n FROM ("
-               f"SELECT e.source_id AS value, e.source_name AS label {src} WHERE {where} "
-               f"UNION ALL SELECT e.target_id, e.target_name {src} WHERE {where} AND e.target_id IS NOT NULL "
-               "AND e.target_id != e.source_id) GROUP BY value ORDER BY n DESC, value LIMIT ?")
-        return [{"value": r["value"], "label": r["label"] or r["value"], "count": r["n"]}
-                for r in rows(conn, sql, [*params, *params, limit])]
-    if name == "confidence":
-        sql = (f"SELECT e.confidence AS c {src} WHERE {where}")
-        counted = [0] * len(CONFIDENCE_BUCKETS)
-        for (c,) in conn.execute(sql, params):
-            for i, (lo, hi) in enumerate(CONFIDENCE_BUCKETS):
-                if c is not None and lo <= c < hi:
-                    counted[i] += 1
-        return [{"value": f"{lo:.1f}", "label": f"{lo:.1f}–{min(hi, 1.0):.1f}", "count": n}
-                for (lo, hi), n in zip(CONFIDENCE_BUCKETS, counted) if n]
-    expr = {
-        "plover": "e.plover", "quad_class": "e.quad_class", "outlet": "a.outlet", "status": "e.status",
-        # a year, or the months of the year (or month) chosen
-        "date": (period_sql("COALESCE(e.date, a.date)") if filters.get("date")
-                 else f"substr({period_sql('COALESCE(e.date, a.date)')}, 1, 4)"),
-    }[name]
-    sql = (f"SELECT {expr} AS value, count(*) AS n {src} WHERE {where} GROUP BY value "
-           f"ORDER BY {'value DESC' if name == 'date' else 'n DESC, value'} LIMIT ?")
-    out = []
-    for r in rows(conn, sql, [*params, limit if name != "date" else 60]):
-        if name == "date" and filters.get("date") and not str(r["value"] or "").startswith(filters["date"]):
+def _facets(selected: list[dict[str, Any]], filters: dict[str, str], limit: int = 15) -> dict[str, list[dict[str, Any]]]:
+    """Counts of each facet's values among the selected events (as Datasette's facets count)."""
+    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+    names: dict[str, str] = {}
+    by_month = bool(filters.get("date"))
+    for e in selected:
+        counts["plover"][e["plover"]] += 1
+        counts["quad_class"][e["quad_class"]] += 1
+        counts["status"][e["status"]] += 1
+        counts["outlet"][e["outlet"]] += 1
+        period = e["period"]
+        counts["date"][period if by_month or period is None else period[:4]] += 1
+        for c in {e["source_country"], e["target_country"]} - {None}:
+            counts["country"][c] += 1
+        names[e["source_id"]] = e["source_name"] or e["source_id"]
+        counts["actor"][e["source_id"]] += 1
+        if e["target_id"] and e["target_id"] != e["source_id"]:
+            names[e["target_id"]] = e["target_name"] or e["target_id"]
+            counts["actor"][e["target_id"]] += 1
+        c = e["confidence"]
+        for lo, hi in CONFIDENCE_BUCKETS:
+            if c is not None and lo <= c < hi:
+                counts["confidence"][f"{lo:.1f}"] += 1
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, counter in counts.items():
+        if name == "confidence":
+            out[name] = [{"value": f"{lo:.1f}", "label": f"{lo:.1f}–{min(hi, 1.0):.1f}", "count": counter[f"{lo:.1f}"]}
+                         for lo, hi in CONFIDENCE_BUCKETS if counter[f"{lo:.1f}"]]
             continue
-        out.append({"value": r["value"], "label": _facet_label(name, r["value"]), "count": r["n"]})
+        if name == "date":  # newest first, undated last
+            ordered = sorted(((v, n) for v, n in counter.items() if v is not None), reverse=True)
+            ordered += [(None, counter[None])] if None in counter else []
+            if by_month:
+                ordered = [(v, n) for v, n in ordered if v is None or v.startswith(filters["date"])]
+            ordered = ordered[:60]
+        else:
+            ordered = sorted(counter.items(), key=lambda item: (-item[1], str(item[0])))[:limit]
+        out[name] = [{"value": v, "label": names.get(v, v) if name == "actor" else _facet_label(name, v), "count": n}
+                     for v, n in ordered]
     return out
+
+
+def _monthly_of(selected: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cooperation, conflict and Goldstein per period of the selected events (as `monthly`)."""
+    cells: dict[Any, dict[str, Any]] = {}
+    for e in selected:
+        cell = cells.setdefault(e["period"], {"period": e["period"], "cooperation": 0, "conflict": 0,
+                                              "goldstein": 0.0, "events": 0})
+        cell["cooperation"] += e["quad_class"] in (1, 2)
+        cell["conflict"] += e["quad_class"] in (3, 4)
+        cell["goldstein"] += e["goldstein"] or 0.0
+        cell["events"] += 1
+    for cell in cells.values():
+        cell["goldstein"] = round(cell["goldstein"], 2)
+    return sorted(cells.values(), key=lambda c: (c["period"] is not None, c["period"] or ""))
 
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -332,11 +344,21 @@ def _facet_label(name: str, value: Any) -> str:
 
 def browse(conn: sqlite3.Connection, filters: dict[str, str], *, min_confidence: float | None = None,
            page: int = 1) -> dict[str, Any]:
-    """The event browser: the filtered events (a page of them), their months, and the facets."""
+    """The event browser: the filtered events (a page of them), their months, and the facets.
+
+    One pass reads the few columns facets and months need for every selected event; the
+    page of events with their evidence is a second, limited query.
+    """
     where, params = browse_where(filters, min_confidence)
-    total = conn.execute(
-        f"SELECT count(*) FROM events AS e JOIN articles AS a USING (article_id) WHERE {where}", params
-    ).fetchone()[0]
+    selected = rows(
+        conn,
+        f"SELECT e.plover, e.quad_class, e.status, a.outlet, {period_sql('COALESCE(e.date, a.date)')} AS period, "
+        "e.source_country, e.target_country, e.source_id, e.source_name, e.target_id, e.target_name, "
+        "e.confidence, e.goldstein FROM events AS e JOIN articles AS a USING (article_id) "
+        f"WHERE {where}",
+        params,
+    )
+    total = len(selected)
     page = max(1, page)
     return {
         "filters": {k: v for k, v in filters.items() if v not in (None, "")},
@@ -345,8 +367,8 @@ def browse(conn: sqlite3.Connection, filters: dict[str, str], *, min_confidence:
         "page": page,
         "pages": max(1, -(-total // PAGE)),
         "events": event_rows(conn, where, params, offset=(page - 1) * PAGE),
-        "monthly": monthly(conn, where, params),
-        "facets": {name: _facet(conn, name, filters, min_confidence) for name in FACETS},
+        "monthly": _monthly_of(selected),
+        "facets": _facets(selected, filters),
     }
 
 
@@ -440,6 +462,58 @@ def _sourced(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return found
 
 
+def framing_by_outlet(conn: sqlite3.Connection, actor_id: str, *, labels_per_outlet: int = 30) -> list[dict[str, Any]]:
+    """Outlet by outlet (`sql.source_of`): mentions of the actor, the labels hung on it with
+    their count, kind and voice, the tone toward it per voice (weighted by mentions), and
+    how often it is quoted. The figures `newsgraph compare` gives, read through the
+    actor's indexes only (compare reads every quote of the store: too slow for a page)."""
+    groups: dict[str, dict[str, Any]] = {}
+
+    def group(row: dict[str, Any]) -> dict[str, Any]:
+        key = source_of(row)
+        return groups.setdefault(key, {"outlet": key, "articles": set(), "mentions": 0, "labels": {}, "tone": {},
+                                       "quoted": 0})
+
+    for r in rows(conn, "SELECT m.article_id, a.outlet, count(*) AS n FROM mentions AS m JOIN articles AS a "
+                        "USING (article_id) WHERE m.actor_id = ? GROUP BY m.article_id", (actor_id,)):
+        g = group(r)
+        g["mentions"] += r["n"]
+        g["articles"].add(r["article_id"])
+    if has_table(conn, "labels"):
+        for r in rows(conn, "SELECT l.article_id, a.outlet, l.label, l.kind, l.polarity, l.voice, l.speaker_id, "
+                            "COALESCE(s.name, l.speaker_name) AS speaker FROM labels AS l "
+                            "JOIN articles AS a USING (article_id) LEFT JOIN actors AS s ON s.actor_id = l.speaker_id "
+                            "WHERE l.actor_id = ?", (actor_id,)):
+            g = group(r)
+            entry = g["labels"].setdefault((r["label"].casefold(), r["voice"], r["speaker_id"]), {
+                "label": r["label"], "kind": r["kind"], "polarity": r["polarity"], "voice": r["voice"],
+                "speaker_id": r["speaker_id"], "speaker": r["speaker"], "count": 0})
+            entry["count"] += 1
+    if has_table(conn, "tones"):
+        for r in rows(conn, "SELECT t.article_id, a.outlet, CASE WHEN t.voice = 'author' THEN 'author' ELSE 'quoted' END "
+                            "AS voice, sum(t.mentions) AS mentions, sum(t.score * t.mentions) AS weighted, "
+                            "sum(t.negative) AS negative, sum(t.neutral) AS neutral, sum(t.positive) AS positive "
+                            "FROM tones AS t JOIN articles AS a USING (article_id) WHERE t.actor_id = ? "
+                            "GROUP BY t.article_id, 3", (actor_id,)):
+            tone = group(r)["tone"].setdefault(r["voice"], {"mentions": 0, "weighted": 0.0, "negative": 0,
+                                                            "neutral": 0, "positive": 0})
+            for k in ("mentions", "weighted", "negative", "neutral", "positive"):
+                tone[k] += r[k] or 0
+    for r in rows(conn, "SELECT q.article_id, a.outlet, count(*) AS n FROM quotes AS q JOIN articles AS a "
+                        "USING (article_id) WHERE q.speaker_id = ? GROUP BY q.article_id", (actor_id,)):
+        group(r)["quoted"] += r["n"]
+    out = []
+    for g in groups.values():
+        g["articles"] = len(g["articles"])
+        g["labels"] = sorted(g["labels"].values(), key=lambda e: (e["voice"] != "author", -e["count"],
+                                                                  e["label"].casefold()))[:labels_per_outlet]
+        for tone in g["tone"].values():
+            weighted = tone.pop("weighted")
+            tone["score"] = round(weighted / tone["mentions"], 3) if tone["mentions"] else None
+        out.append(g)
+    return sorted(out, key=lambda g: (-g["mentions"], g["outlet"]))
+
+
 def actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
     """Everything the actor page shows; None when the store has no such actor."""
     found = actor_row(conn, actor_id)
@@ -458,7 +532,6 @@ def actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
         src_cond, tgt_cond = "e.source_country = ?", "e.target_country = ?"
     else:
         src_cond, tgt_cond = "e.source_id = ?", "e.target_id = ?"
-    comparison = compare_actor(conn, actor_id)
     return {
         "actor": found,
         "scope": "country" if country_scope else "actor",
@@ -473,9 +546,9 @@ def actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
         "partners": partners(conn, actor_id),
         "quotes_by": quotes_by(conn, actor_id),
         "quotes_about": quotes_about(conn, actor_id),
-        "outlets": comparison["outlets"],
-        "has_labels": comparison["has_labels"],
-        "has_tones": comparison["has_tones"],
+        "outlets": framing_by_outlet(conn, actor_id),
+        "has_labels": has_table(conn, "labels"),
+        "has_tones": has_table(conn, "tones"),
     }
 
 

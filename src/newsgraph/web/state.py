@@ -72,6 +72,16 @@ class Workbench:
     finished_at: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _done: threading.Event = field(default_factory=threading.Event)
+    _memo: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+    def memo(self, name: str, key: Any, compute):
+        """A page's data kept while the store is unchanged (`key`: its fingerprint)."""
+        found = self._memo.get(name)
+        if found is not None and found[0] == key:
+            return found[1]
+        value = compute()
+        self._memo[name] = (key, value)
+        return value
 
     def refresh(self, current: tuple[int, int] | None = None) -> None:
         """Start computing the analyses unless they are current or being computed."""
