@@ -27,6 +27,7 @@ from pathlib import Path
 from newsgraph.ingest.article import build_article
 from newsgraph.ingest.dates import parse_date
 from newsgraph.ingest.dating import bounds, url_date
+from newsgraph.ingest.dating.edtf import EARLIEST, LATEST
 from newsgraph.records import RawDoc
 
 CORPUS = ("../shared/corpus/allsides/articles.jsonl.gz", "/work/shared/corpus/allsides/articles.jsonl.gz")
@@ -70,7 +71,7 @@ def run(rows: list[dict], keep_url: bool) -> dict:
         contains += inside
         gap = 0 if inside else min(abs((first - true).days), abs((last - true).days))
         near += gap <= 7 and (last - first).days <= 14
-        width = (last - first).days + 1 if dt.date(1901, 1, 1) < first and last < dt.date(2099, 1, 1) else float("inf")
+        width = (last - first).days + 1 if EARLIEST < first and last < LATEST else float("inf")
         widths.append(width)
         if not inside:
             misses.append((row["true"], article.date, row.get("title")))

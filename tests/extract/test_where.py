@@ -19,6 +19,14 @@ CASES = [
      "CONSULT", None, None, "place of the topic, not of the act"),
     ("Norway took a swipe at Sweden over its fishing quotas.", "took", "ACCUSE", None, None, "target, not place"),
     ("The government imposed new sanctions on Russia.", "imposed", "SANCTION", None, None, "target, not place"),
+    ("During their meeting in Havana last week, the two leaders signed a trade pact.", "signed", "AGREE", None,
+     "CUB", "place of the occasion"),
+    ("At a rally in Lima on Sunday, the senator announced that Peru would expel the envoy.", "expel", "SANCTION",
+     None, "PER", "place of the occasion"),
+    ("The summit ended in clashes between police and farmers in Quito.", "clashes", "ASSAULT", None, "ECU",
+     "place of the participants"),
+    ("The minister praised the new hospital in Quito.", "praised", "SUPPORT", None, None,
+     "place of the object, not of the act"),
     ("Soldiers detained dozens of students.", "detained", "COERCE", "NIC", "NIC", "dateline for an act in person"),
     ("The ministry accused the opposition of plotting a coup.", "accused", "ACCUSE", "NIC", None,
      "a statement is not placed by the dateline"),
@@ -37,11 +45,21 @@ def test_event_location(nlp, resolver, sentence, trigger, plover, dateline, expe
     assert event_location(doc, token, sent, mentions, plover=plover, dateline=dateline) == expected
 
 
+def test_the_dateline_places_only_acts_of_the_time_of_writing(nlp, resolver):
+    doc = nlp("Soldiers detained dozens of students late last year.")
+    mentions, _ = find_mentions("t", doc, resolver, "2020-01-05")
+    token = next(t for t in doc if t.text == "detained")
+    sent = next(iter(doc.sents))
+    assert event_location(doc, token, sent, mentions, plover="COERCE", dateline="NIC", date_precision="year") is None
+    assert event_location(doc, token, sent, mentions, plover="COERCE", dateline="NIC", date_precision="before") == "NIC"
+
+
 def test_every_mechanism_has_a_case():
     mechanisms = {c[5] for c in CASES}
     assert {"place phrase on the act", "dateline for an act in person", "target, not place",
             "a call is not placed by the dateline"} <= mechanisms
-    assert {"country_preps", "place_preps", "remote_words", "placed_types"} <= set(load_words())
+    assert {"country_preps", "place_preps", "remote_words", "placed_types", "setting_preps",
+            "participant_preps"} <= set(load_words())
 
 
 def test_a_dateline_names_its_country(resolver):

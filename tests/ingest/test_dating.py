@@ -72,6 +72,8 @@ def test_the_resolver_gets_one_day_inside_an_interval():
         ("https://news.example/2017/1/5/1234567/talks", ("2017-01-05", "day")),
         ("https://news.example/a/20190819-talks-resume", ("2019-08-19", "day")),
         ("https://news.example/2019/11/talks-resume-191125.html", ("2019-11", "month")),
+        ("https://news.example/world/2019/0819/talks-resume", ("2019-08-19", "day")),
+        ("https://news.example/politics/2018/june/talks-resume", ("2018-06", "month")),
     ],
 )
 def test_a_url_carries_a_date(url, expected):

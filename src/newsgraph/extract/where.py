@@ -11,9 +11,12 @@ complement ("agreed to meet in Minsk"). A country needs a preposition of contain
 ("in", "across"); a town may also be "at", "near", "outside"; a motion verb's goal is
 its place ("flew to Brussels").
 
-Without a place phrase, an act done in person (meetings, protests, force, aid:
-`where.tsv`) reported under a dateline ("CARACAS —") is placed at the dateline; a call,
-a letter, a statement is not placed at all.
+The place of the occasion an act is set in is the act's ("during their meeting in
+Moscow, Maduro thanked Putin"), and so is the place of its participants ("clashes
+between police and protesters in Caracas"). Without a place phrase, an act of the time
+of writing done in person (meetings, protests, force: `where.tsv`) reported under a
+dateline ("CARACAS —") is placed at the dateline; a call, a letter, a statement is not
+placed at all.
 """
 
 from __future__ import annotations
@@ -46,28 +49,55 @@ def load_words(path: Path = WORDS_FILE) -> dict[str, frozenset[str]]:
 
 
 def event_location(doc: Doc, trigger: Token, sent: Span, mentions: Sequence[Mention], *,
-                   plover: str | None = None, dateline: str | None = None) -> str | None:
-    """The location actor id (a country) of the act at `trigger`, or None."""
+                   plover: str | None = None, dateline: str | None = None,
+                   date_precision: str | None = None) -> str | None:
+    """The location actor id (a country) of the act at `trigger`, or None.
+
+    The dateline places only an act of the time of writing (undated, "before", or dated
+    to the day): "Russia sent bombers to Venezuela late last year" is not placed at a
+    Moscow dateline."""
     words = load_words()
-    acts = _act_tokens(trigger)
+    acts = _act_tokens(trigger, words)
     for m in mentions:
         if m.kind != "location" or not sent.start_char <= m.start < sent.end_char:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and _placed(span.root, acts, m.how, words):
             return m.actor_id
-    if dateline and plover in words["placed_types"] and not _remote(trigger, sent, words):
+    current = date_precision in (None, "before", "day")
+    if dateline and current and plover in words["placed_types"] and not _remote(trigger, sent, words):
         return dateline
     return None
 
 
-def _act_tokens(trigger: Token) -> set[int]:
-    """The tokens a place phrase of the act may hang on."""
-    acts = {trigger.i}
+def _act_tokens(trigger: Token, words: dict[str, frozenset[str]]) -> set[int]:
+    """The tokens a place phrase of the act may hang on: the trigger, the verb whose
+    object or complement it is, its own complement, the occasion it is set in ("during
+    their meeting"), and its participants ("between police and protesters")."""
+    base = [trigger]
     if trigger.dep_ in _LIGHT or trigger.dep_ in _COMPLEMENT:
-        acts.add(trigger.head.i)  # "held talks in Minsk", "agreed to meet ... in Minsk"
-    acts.update(child.i for child in trigger.children if child.dep_ in ("xcomp", "dobj"))
+        base.append(trigger.head)  # "held talks in Minsk", "announced in Lima that it would impose"
+    light = trigger.lemma_.lower() in _light_verbs()
+    base += [t for t in trigger.children if t.dep_ == "xcomp" or t.dep_ == "dobj" and light]
+    acts = {t.i for t in base}
+    for token in base:
+        for prep in token.children:
+            if prep.dep_ != "prep":
+                continue
+            occasion = prep.lower_ in words["setting_preps"] and token.pos_ in ("VERB", "AUX")
+            if occasion or prep.lower_ in words["participant_preps"]:
+                for noun in prep.children:
+                    if noun.dep_ == "pobj":
+                        acts.update(t.i for t in (noun, *noun.conjuncts))
     return acts
+
+
+@functools.lru_cache(maxsize=1)
+def _light_verbs() -> frozenset[str]:
+    """Verbs that carry a nominal act ("hold talks", "stage a protest"): the event lexicon's."""
+    from newsgraph.knowledge.events import word_classes
+
+    return frozenset(word_classes()["light_verbs"])
 
 
 def _placed(head: Token, acts: set[int], how: str, words: dict[str, frozenset[str]]) -> bool:

@@ -95,7 +95,8 @@ def _record(article_id: str, doc: Doc, text: str, sent, c: Candidate, d: Decisio
     when, precision = event_date(text[start:end], start, trigger.idx, date, date_precision)
     speaker = a.quote_speaker or (c.proposal.speaker_id if c.proposal else None)
     status = d.status if d.status != "claimed" or speaker else "claimed"
-    location = event_location(doc, trigger, sent, mentions, plover=d.type, dateline=dateline)
+    location = event_location(doc, trigger, sent, mentions, plover=d.type, dateline=dateline,
+                              date_precision=precision)
     return Event(
         article_id=article_id, sentence=c.sentence, source_id=c.source.actor_id,
         target_id=c.target.actor_id if c.target else None, trigger=trigger.text, plover=d.type, mode=mode,

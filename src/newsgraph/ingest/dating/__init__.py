@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from newsgraph.ingest.dates import TextDates, infer_publication_date
 from newsgraph.ingest.dating.edtf import EARLIEST, Day, bounds, label, part_bounds, representative_day
-from newsgraph.ingest.dating.offices import titled_names
+from newsgraph.ingest.dating.offices import administrations, titled_names
 from newsgraph.ingest.dating.textual import mention_evidence, stated_day_evidence
 from newsgraph.ingest.dating.url import url_date
 from newsgraph.ingest.dating.weigh import Evidence, weigh
@@ -26,6 +26,7 @@ from newsgraph.ingest.dating.weigh import Evidence, weigh
 __all__ = ["Dating", "Evidence", "bounds", "infer_date", "representative_day", "url_date"]
 
 OFFICE_WEIGHT = 1.0
+ADMINISTRATION_WEIGHT = 0.5  # "the Obama administration" is as often a look back as the news
 OFFICE_CAP = 3  # mentions of one person counted at most (a profile repeats one name)
 
 
@@ -91,6 +92,11 @@ def _office_evidence(text: str, kb, today: Day) -> list[Evidence]:
         counts[found.person_ids] = counts.get(found.person_ids, 0) + 1
         if counts[found.person_ids] <= OFFICE_CAP:
             out.append(Evidence("office", found.text, found.tenures, OFFICE_WEIGHT))
+    for found in administrations(text, kb, today=today):
+        key = ("administration", *found.person_ids)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= OFFICE_CAP:
+            out.append(Evidence("administration", found.text, found.tenures, ADMINISTRATION_WEIGHT))
     return out
 
 

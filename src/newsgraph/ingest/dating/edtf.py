@@ -17,8 +17,8 @@ import re
 Day = _dt.date
 Interval = tuple[Day, Day]
 
-# The days an open end stands for: before any news we read, and a far future.
-EARLIEST = Day(1900, 1, 1)
+# The days an open end stands for: the first day a date can name, and a far future.
+EARLIEST = Day(1, 1, 1)
 LATEST = Day(2099, 12, 31)
 
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -53,6 +53,35 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<title>(?i:{alternatives}))\.?\s+{_NAME}")
 
 
+# "the Trump administration", "the Merkel government": the leader's tenure as head of state or government.
+_ADMINISTRATION = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)(?:'s|’s)?\s+(?P<body>administration|government|cabinet)\b")
+LEADER_ROLES = frozenset({"head_of_state", "head_of_government"})
+
+
+def administrations(text: str, kb=None, *, today: Day | None = None) -> list[TitledName]:
+    """Every "<surname> administration/government/cabinet" whose surname names a known
+    head of state or government, with their tenures in those roles."""
+    if kb is None:
+        from newsgraph.knowledge.load import default
+
+        kb = default()
+    today = today or _dt.date.today()
+    found = []
+    for m in _ADMINISTRATION.finditer(text):
+        if _NOT_NOW.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        people = kb.people_by_surname(m["name"])
+        tenures, ids = [], []
+        for person in people:
+            spans = [t for o in person.offices if o.role in LEADER_ROLES and (t := _tenure(o, today))]
+            if spans:
+                ids.append(person.person_id)
+                tenures.extend(spans)
+        if tenures and len(ids) <= _MAX_NAMESAKES:
+            found.append(TitledName(m.group(0), m.start(), tuple(ids), tuple(_merge(tenures))))
+    return found
+
+
 def titled_names(text: str, kb=None, *, today: Day | None = None) -> list[TitledName]:
     """Every titled office holder the knowledge base knows, with their tenures."""
     if kb is None:

@@ -1,5 +1,5 @@
 """The publication date a URL carries in its path (``/2019/08/19/``, ``/2019/aug/19/``,
-``/2019-08-19-``, ``/20190819/``, ``/2019/11/``).
+``/2019-08-19-``, ``/20190819/``, ``/2019/0819/``, ``/2019/11/``, ``/2018/june/``).
 
 Publishers put the day of first publication in the path, so such a date is evidence
 as strong as metadata; a year and month alone narrow the date to that month. Only
@@ -22,6 +22,7 @@ _D = r"(?P<d>0?[1-9]|[12][0-9]|3[01])"
 _PATTERNS = (
     re.compile(rf"(?:^|/){_Y}{_SEP}{_M}{_SEP}{_D}(?=$|[/_.-])"),
     re.compile(rf"(?:^|[/_-]){_Y}(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])(?=$|[/_.-])"),
+    re.compile(rf"(?:^|/){_Y}/(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])(?=/)"),
     re.compile(rf"(?:^|/){_Y}/{_M}(?=/)"),
 )
 
