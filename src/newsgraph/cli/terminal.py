@@ -58,12 +58,12 @@ UNWRAPPED = 32_767
 
 def printable(value: Any) -> str:
     """`value` as one line of text a terminal only displays."""
-    text = "" if value is None else str(value)
-    if text.isprintable():  # the common case costs one scan
-        return text
-    text = _SEQUENCE.sub("", text)
-    text = _BREAKS.sub(" ", text)
-    return _CONTROL.sub("", text)
+    shown = "" if value is None else str(value)
+    if shown.isprintable():  # the common case costs one scan
+        return shown
+    shown = _SEQUENCE.sub("", shown)
+    shown = _BREAKS.sub(" ", shown)
+    return _CONTROL.sub("", shown)
 
 
 def text(value: Any, style: str = "") -> Text:
@@ -115,9 +115,9 @@ class TerminalText(io.TextIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, text: str) -> int:
-        self.stream.write(_STREAM_CONTROL.sub("", _SEQUENCE.sub("", text)))
-        return len(text)
+    def write(self, chunk: str) -> int:
+        self.stream.write(_STREAM_CONTROL.sub("", _SEQUENCE.sub("", chunk)))
+        return len(chunk)
 
     def flush(self) -> None:
         self.stream.flush()
