@@ -66,14 +66,14 @@ def main() -> None:
     print(f"{len(input_of)} articles, {len(result['stories'])} stories, {len(multi)} with 2+ articles, "
           f"{alone} articles alone, {len(result['threads'])} threads; grouped in {elapsed:.1f} s")
     rows = []
-    found = {"measure": 0, "reserve": 0}
-    total = {"measure": 0, "reserve": 0}
+    found: dict[str, int] = {}
+    total: dict[str, int] = {}
     for line in args.pairs.read_text(encoding="utf-8").splitlines():
         pair = json.loads(line)
         same = story_of.get(pair["a"]) is not None and story_of.get(pair["a"]) == story_of.get(pair["b"])
         kind = pair.get("set", "measure")
-        total[kind] += 1
-        found[kind] += same
+        total[kind] = total.get(kind, 0) + 1
+        found[kind] = found.get(kind, 0) + same
         rows.append({**pair, "grouped": same})
         print(f"  {'GROUPED' if same else 'missed '} [{kind}] {pair['a']} {pair['b']}  {pair['event']}")
     for kind in total:

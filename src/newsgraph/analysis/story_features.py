@@ -28,6 +28,11 @@ LEAD_WORDS = 60
 BODY_WORDS = 300
 # Body vectors keep their strongest terms only: memory stays linear in articles.
 BODY_TERMS = 80
+# A word in at most this share of articles (and never fewer than RARE_MIN_DF) is
+# rare: two reports of one event share several such words (names of places, people,
+# things) that two articles on the same beat seldom do.
+RARE_SHARE = 0.01
+RARE_MIN_DF = 5
 # An actor named in more than this share of articles ("United States", "people")
 # says nothing about which event an article reports.
 COMMON_ACTOR = 0.08
@@ -61,6 +66,7 @@ class ArticleFeatures:
     events: Counter = field(default_factory=Counter)
     dyads: Counter = field(default_factory=Counter)
     sketch: Any = None  # MinHash signature of the opening's shingles (near-duplicates)
+    rare: frozenset = frozenset()  # body words few articles of the store use
 
 
 def day_span(value: str | None) -> tuple[int | None, int | None]:
@@ -145,8 +151,13 @@ def load(conn: sqlite3.Connection, since: str | None = None, until: str | None =
         docs[key].lead = vec
     for key, vec in tfidf.vectors({k: d.body_words for k, d in docs.items()}).items():
         docs[key].body = tfidf.truncated(vec, BODY_TERMS)
+    df: Counter = Counter()
     for d in docs.values():
         d.lead_words = d.body_words = []  # the vectors hold what is needed
+        df.update(d.body)
+    limit = max(RARE_MIN_DF, RARE_SHARE * len(docs))
+    for d in docs.values():
+        d.rare = frozenset(t for t in d.body if df[t] <= limit)
     scope = f"WHERE article_id IN (SELECT article_id FROM articles {where})" if where else ""
     _actors(conn, docs, scope, params)
     _events(conn, docs, scope, params)

@@ -28,7 +28,9 @@ KEY_TERMS = 25
 MAX_KEY_DF = 400
 MIN_SHARED = {"dated": 3, "undated": 5}
 UNDATED_KEY_DF = 20
-WEIGHTS = {"lead": 0.45, "body": 0.3, "actors": 0.15, "numbers": 0.1}
+WEIGHTS = {"lead": 0.45, "body": 0.3, "actors": 0.15, "numbers": 0.1, "rare": 0.1}
+# Shared rare words count fully from this many on.
+RARE_FULL = 10
 # The bar by days apart (0, 1, 2, 3 …) and for an undated article: recall first. It
 # rises gently, since protests, trials and wars are reported over several days; an
 # undated article has no calendar to vouch for it and needs much more.
@@ -100,11 +102,13 @@ def score_pair(x: ArticleFeatures, y: ArticleFeatures, names: dict[str, str], *,
     a large store has many such pairs and nobody reads them.
     """
     shared_numbers = sorted(x.numbers & y.numbers)
+    shared_rare = x.rare & y.rare
     parts = {
         "lead": tfidf.cosine(x.lead, y.lead),
         "body": tfidf.cosine(x.body, y.body),
         "actors": _weighted_jaccard(x.actors, y.actors),
         "numbers": min(1.0, 0.5 * len(shared_numbers)),
+        "rare": min(1.0, len(shared_rare) / RARE_FULL),
     }
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
     days = days_apart(x, y)
@@ -121,6 +125,9 @@ def score_pair(x: ArticleFeatures, y: ArticleFeatures, names: dict[str, str], *,
         reasons.append("both name " + ", ".join(names.get(a, a) for a in shared_actors))
     if shared_numbers:
         reasons.append("same figures " + ", ".join(shared_numbers))
+    if shared_rare:
+        rare = sorted(shared_rare, key=lambda t: -x.body[t] * y.body[t])
+        reasons.append(f"{len(rare)} rare words shared: " + ", ".join(rare[:6]))
     reasons.append("undated" if days is None else f"{days} day(s) apart")
     return {
         "a": x.article_id, "b": y.article_id, "days": days,
