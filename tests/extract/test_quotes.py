@@ -193,3 +193,10 @@ def test_a_phrase_quoted_as_what_someone_called_something_is_theirs(nlp, resolve
     found = [q for q in quotes_of(nlp, resolver, text) if q.kind == "partial"]
     assert [(q.text, q.speaker_id) for q in found] == [('"declaration of war."', "irq-gov"),
                                                        ('"peace plan"', None)]
+
+
+@pytest.mark.slow
+def test_the_writers_own_i_is_narration_not_the_last_person_named(nlp, resolver):
+    text = 'Senator Ben Cardin spoke on Monday. I would say that the sanctions came late. "I think we will win," he said.'
+    found = quotes_of(nlp, resolver, text)
+    assert [(q.kind, q.speaker_id) for q in found] == [("direct", "ben-cardin")]

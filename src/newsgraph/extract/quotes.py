@@ -468,7 +468,11 @@ class _Finder:
     def _antecedent(self, pronoun: Token) -> str | None:
         """The most recent earlier actor of the pronoun's kind, preferring subjects
         of the last few sentences (news refers back to who was acting)."""
-        personal = pronoun.lower_ in PERSONAL or pronoun.lower_ in ("i", "we", "you")
+        if pronoun.lower_ in ("i", "we", "you", "me", "us") and not self._inside_marks(pronoun):
+            # Outside quote marks "I" and "we" are the writer, or someone quoted at length
+            # without marks: never the last person the article named.
+            return None
+        personal = pronoun.lower_ in PERSONAL
         earlier = [m for m in self.mentions if m.end <= pronoun.idx and m.kind == "actor"
                    and self._is_person(m) == personal and not self._quoted(m)]
         if not earlier:
@@ -551,8 +555,10 @@ class _Finder:
         if inside > 0.5 * (end - start):
             return None  # a quote in marks, already found
         cue, speaker = found if found else (None, None)
-        if speaker is None:
-            return None  # a reported clause nobody says ("It is worth noting that …") is narration
+        if speaker is None or speaker.actor_id is None and (speaker.text or "").lower() in ("i", "we"):
+            # a reported clause nobody says ("It is worth noting that …"), or the writer's
+            # own "I would say that …", is narration
+            return None
         return self._quote(index, start, end, "indirect", cue, speaker)
 
     # -- records ------------------------------------------------------------------------------
