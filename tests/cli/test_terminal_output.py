@@ -269,3 +269,18 @@ def test_stats_dates_ignore_a_day_without_its_year(tmp_path):
     path = dated_store(tmp_path / "dated.db", 20)  # 2020-01-01 … 2020-01-20, some undated or year-unknown
     result = json.loads(ng("stats", "--store", str(path), "--json").stdout)
     assert result["dates"] == {"first": "2020-01-01", "last": "2020-01-20"}
+
+
+def test_analyze_error_lines_show_file_names_as_written(monkeypatch):
+    """A failure quoting a file name (ESC, markup, a trailing backslash) is one inert line."""
+    import io
+    from types import SimpleNamespace
+
+    from newsgraph.cli import render
+    from newsgraph.cli.terminal import console
+
+    screen = io.StringIO()
+    monkeypatch.setattr(render, "err", console(file=screen))
+    reporter = render.RunReporter(quiet=True)
+    reporter(SimpleNamespace(errors=[f"inbox/{CLEAR}[/red]{TITLE}notes\\: [E104] Empty input"], settled=0))
+    assert screen.getvalue() == "error inbox/[/red]notes\\: [E104] Empty input\n"

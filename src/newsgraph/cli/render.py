@@ -11,7 +11,9 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from newsgraph.cli.terminal import console, escaped, printable
+from rich.text import Text
+
+from newsgraph.cli.terminal import console, printable
 
 if TYPE_CHECKING:  # the runner imports spaCy; rendering must not
     from newsgraph.pipeline.runner import RunSummary
@@ -49,7 +51,7 @@ class RunReporter:
 
     def __call__(self, summary: RunSummary) -> None:
         for error in summary.errors[self.shown_errors:]:
-            err.print(f"[red]error[/red] {escaped(error)}", markup=True, highlight=False)
+            err.print(Text.assemble(("error", "red"), " ", printable(error)))  # data: never markup
         self.shown_errors = len(summary.errors)
         if self.quiet:
             return
