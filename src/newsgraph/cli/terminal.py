@@ -14,7 +14,6 @@ prints from data goes through one of these:
   Data is printed only this way (or with `markup=False`): rich's own `escape` is
   not enough, since it doubles a trailing backslash that then shows unless a tag
   follows;
-- `escaped(value)`: `printable`, with rich markup escaped, for a markup string;
 - `json_text(obj)`: JSON for stdout. JSON already escapes C0 controls; this also
   escapes DEL, the C1 controls (U+009B is a CSI on some terminals), the line and
   paragraph separators and the bidi overrides as `\\uXXXX`, which loses nothing:
@@ -69,15 +68,6 @@ def printable(value: Any) -> str:
 def text(value: Any, style: str = "") -> Text:
     """`printable(value)` as a rich Text in `style`: shown as it is, never parsed as markup."""
     return Text(printable(value), style=style)
-
-
-def escaped(value: Any) -> str:
-    """`printable(value)` with rich markup escaped, for a markup string that a tag closes
-    right after it (`f"[red]{escaped(x)}[/red]"`); elsewhere prefer `text`, since a
-    trailing backslash is doubled here and shows doubled when no tag follows."""
-    from rich.markup import escape
-
-    return escape(printable(value))
 
 
 def json_text(obj: Any, *, indent: int | None = None) -> str:
