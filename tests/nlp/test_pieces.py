@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import pytest
 
@@ -34,7 +35,7 @@ def test_cuts_rejoin_the_text_and_prefer_paragraph_breaks():
     text = long_text(40)
     cuts = cut_points(text, 2_000)
     assert cuts[0] == 0 and cuts[-1] == len(text)
-    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    pieces = [text[a:b] for a, b in pairwise(cuts)]
     assert "".join(pieces) == text
     assert all(len(p) <= 2_000 for p in pieces) and all(len(p) >= 1_000 for p in pieces[:-1])
     assert all(p.endswith("\n\n") for p in pieces[:-1])  # every cut is at a paragraph break
@@ -47,7 +48,7 @@ def test_cuts_rejoin_the_text_and_prefer_paragraph_breaks():
 ])
 def test_without_paragraphs_a_cut_falls_after_a_sentence_else_a_space_else_anywhere(text, kind):
     cuts = cut_points(text, 1_000)
-    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    pieces = [text[a:b] for a, b in pairwise(cuts)]
     assert "".join(pieces) == text and max(map(len, pieces)) <= 1_000
     if kind == "sentence":
         assert all(p.endswith(". ") for p in pieces[:-1])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -68,7 +69,7 @@ def parse(nlp, texts: Iterable[str], *, batch_size: int = 25) -> Iterator[Doc]:
     texts = list(texts)
     limit = piece_limit(nlp)
     bounds = [cut_points(text, limit) for text in texts]
-    pieces = (text[a:b] for text, cuts in zip(texts, bounds) for a, b in zip(cuts, cuts[1:]))
+    pieces = (text[a:b] for text, cuts in zip(texts, bounds) for a, b in pairwise(cuts))
     docs = nlp.pipe(pieces, batch_size=batch_size)
     for text, cuts in zip(texts, bounds):
         parts = [next(docs) for _ in range(len(cuts) - 1)]

@@ -13,8 +13,6 @@ run whose process was killed stays 'running' and is later seen as abandoned).
 from __future__ import annotations
 
 import os
-import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -24,8 +22,20 @@ from newsgraph.errors import Errors, ModelError, StoreError
 from newsgraph.extract import Extractor
 from newsgraph.ingest import IngestOptions, iter_articles
 from newsgraph.nlp import MODEL_NAME, load_pipeline
-from newsgraph.pipeline.process import Result, analyze_batch, init_worker, worker_analyze
-from newsgraph.pipeline.workers import Batch, Died, Done, WorkerPool, WorkersCannotStart
+from newsgraph.pipeline.process import (
+    Result,
+    analyze_batch,
+    init_worker,
+    worker_analyze,
+)
+from newsgraph.pipeline.workers import (
+    Batch,
+    Died,
+    Done,
+    WorkerPool,
+    WorkersCannotStart,
+    sigint_ignored,
+)
 from newsgraph.records import Article, ArticleRecords, InputError
 
 
@@ -123,7 +133,7 @@ def run(
     except WorkersCannotStart as exc:
         raise ModelError("E304", reason=str(exc)) from None
     finally:
-        with _sigint_ignored():  # a second Ctrl-C must not cut the bookkeeping short
+        with sigint_ignored():  # a second Ctrl-C must not cut the bookkeeping short
             engine.abort()
             summary.seconds = time.perf_counter() - started
             summary.workers = engine.workers_used
@@ -131,19 +141,6 @@ def run(
             engine.record_errors()
             store.finish_run(summary.run_id, summary.as_dict(), status=status)
     return summary
-
-
-class _sigint_ignored:
-    """Ignore Ctrl-C for a moment (main thread only: elsewhere signals cannot be set)."""
-
-    def __enter__(self) -> None:
-        self.saved = None
-        if threading.current_thread() is threading.main_thread():
-            self.saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.saved is not None:
-            signal.signal(signal.SIGINT, self.saved)
 
 
 class _Engine:

@@ -167,7 +167,7 @@ class WorkerPool:
             target=_serve, args=(child, self._init, self._init_args, self._work), daemon=True,
             name="newsgraph-worker",
         )
-        with _sigint_ignored():  # inherited through exec: the child ignores Ctrl-C from its first instruction
+        with sigint_ignored():  # inherited through exec: the child ignores Ctrl-C from its first instruction
             process.start()
         child.close()  # only the worker holds its end, so its death reads as EOF here
         return _Worker(process, parent)
@@ -210,8 +210,9 @@ def _exit_reason(code: int | None) -> str:
     return f"exited with status {code}"
 
 
-class _sigint_ignored:
-    """Ignore SIGINT while spawning (main thread only; elsewhere signals cannot be set)."""
+class sigint_ignored:
+    """Ignore Ctrl-C for a moment: while spawning a worker (which inherits it), while a
+    run writes down how it ended (main thread only; elsewhere signals cannot be set)."""
 
     def __enter__(self) -> None:
         self.saved = None
