@@ -471,14 +471,17 @@ def framing_by_outlet(conn: sqlite3.Connection, actor_id: str, *, labels_per_out
 
     def group(row: dict[str, Any]) -> dict[str, Any]:
         key = source_of(row)
-        return groups.setdefault(key, {"outlet": key, "articles": set(), "mentions": 0, "labels": {}, "tone": {},
+        return groups.setdefault(key, {"outlet": key, "articles": 0, "mentions": 0, "labels": {}, "tone": {},
                                        "quoted": 0})
 
-    for r in rows(conn, "SELECT m.article_id, a.outlet, count(*) AS n FROM mentions AS m JOIN articles AS a "
-                        "USING (article_id) WHERE m.actor_id = ? GROUP BY m.article_id", (actor_id,)):
+    # grouped in SQL as `source_of` groups: by outlet, an article without one on its own
+    for r in rows(conn, "SELECT min(m.article_id) AS article_id, a.outlet, count(*) AS n, "
+                        "count(DISTINCT m.article_id) AS articles FROM mentions AS m JOIN articles AS a "
+                        "USING (article_id) WHERE m.actor_id = ? "
+                        "GROUP BY COALESCE(a.outlet, 'article ' || m.article_id)", (actor_id,)):
         g = group(r)
         g["mentions"] += r["n"]
-        g["articles"].add(r["article_id"])
+        g["articles"] += r["articles"]
     if has_table(conn, "labels"):
         for r in rows(conn, "SELECT l.article_id, a.outlet, l.label, l.kind, l.polarity, l.voice, l.speaker_id, "
                             "COALESCE(s.name, l.speaker_name) AS speaker FROM labels AS l "
@@ -504,7 +507,6 @@ def framing_by_outlet(conn: sqlite3.Connection, actor_id: str, *, labels_per_out
         group(r)["quoted"] += r["n"]
     out = []
     for g in groups.values():
-        g["articles"] = len(g["articles"])
         g["labels"] = sorted(g["labels"].values(), key=lambda e: (e["voice"] != "author", -e["count"],
                                                                   e["label"].casefold()))[:labels_per_outlet]
         for tone in g["tone"].values():
@@ -532,17 +534,13 @@ def actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
         src_cond, tgt_cond = "e.source_country = ?", "e.target_country = ?"
     else:
         src_cond, tgt_cond = "e.source_id = ?", "e.target_id = ?"
+    as_source = monthly(conn, f"{src_cond} AND {kept}", [actor_id])
+    as_target = monthly(conn, f"{tgt_cond} AND {kept}", [actor_id])
     return {
         "actor": found,
         "scope": "country" if country_scope else "actor",
-        "as_source": {
-            "events": conn.execute(f"SELECT count(*) FROM events AS e WHERE {src_cond} AND {kept}", (actor_id,)).fetchone()[0],
-            "monthly": monthly(conn, f"{src_cond} AND {kept}", [actor_id]),
-        },
-        "as_target": {
-            "events": conn.execute(f"SELECT count(*) FROM events AS e WHERE {tgt_cond} AND {kept}", (actor_id,)).fetchone()[0],
-            "monthly": monthly(conn, f"{tgt_cond} AND {kept}", [actor_id]),
-        },
+        "as_source": {"events": sum(p["events"] for p in as_source), "monthly": as_source},
+        "as_target": {"events": sum(p["events"] for p in as_target), "monthly": as_target},
         "partners": partners(conn, actor_id),
         "quotes_by": quotes_by(conn, actor_id),
         "quotes_about": quotes_about(conn, actor_id),
