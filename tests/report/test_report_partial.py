@@ -78,3 +78,18 @@ def test_the_country_pair_count_agrees_with_the_dyad_timeline(tmp_path):
         note = _dyads_partial(st.connection, 0, "analysis.db")
         assert note["total"] == len(every)
         assert _dyads_partial(st.connection, len(every), "analysis.db") is None
+
+
+def test_the_framing_section_counts_the_labelled_actors(tmp_path):
+    from newsgraph.report.build import FRAMED_ACTORS, _framing_partial
+
+    from ..analysis.fixtures import build_analysis_store
+
+    path = build_analysis_store(tmp_path / "analysis.db")
+    with open_store(path, readonly=True) as st:
+        labelled = {row["actor_id"] for row in st.iter_rows("labels") if not row["actor_id"].startswith("role-")}
+        assert labelled
+        assert _framing_partial(st.connection, 0, "analysis.db")["total"] == len(labelled)
+        data = report_data(st)
+    assert len(data["framing"]) == min(FRAMED_ACTORS, len(labelled))
+    assert data["framing_partial"] is None  # the fixture's few labelled actors are all shown

@@ -121,6 +121,15 @@ def _quotes(conn, store_name: str) -> tuple[list[dict[str, Any]], dict[str, Any]
                             "--out quotes.csv", "most recent first, undated last")
 
 
+def _framing_partial(conn, shown: int, store_name: str) -> dict[str, Any] | None:
+    """How many actors have labels, of which the report frames only the most labelled."""
+    if not has_table(conn, "labels"):
+        return None
+    total = conn.execute("SELECT count(DISTINCT actor_id) FROM labels WHERE actor_id NOT LIKE 'role-%'").fetchone()[0]
+    return _partial(shown, total, "labelled actors", f"newsgraph compare ACTOR --store {store_name}",
+                    "most labelled first")
+
+
 def report_data(store) -> dict[str, Any]:
     """Everything the report shows, as plain data plus the charts' SVG markup."""
     conn = store.connection
@@ -133,6 +142,7 @@ def report_data(store) -> dict[str, Any]:
     for row in events + quotes:
         row["source"] = source_of(row)
     claims = conflicting_claims(conn)
+    framing = _framed(conn, actors)
     stories = find_stories(conn)
     story_by_id = {s["story_id"]: s for s in stories["stories"]}
     plover = Counter(e["plover"] for e in rows(conn, f"SELECT plover FROM events WHERE {kept_events()}"))
@@ -153,7 +163,8 @@ def report_data(store) -> dict[str, Any]:
         "events_partial": events_partial,
         "quotes": quotes,
         "quotes_partial": quotes_partial,
-        "framing": _framed(conn, actors),
+        "framing": framing,
+        "framing_partial": _framing_partial(conn, len(framing), name),
         "stories": stories,
         "story_by_id": story_by_id,
         "timeline": svg.timeline([(s["articles"][0]["title"] or s["story_id"], s["first_date"], len(s["articles"]))
