@@ -46,13 +46,19 @@ def group(docs: dict[str, ArticleFeatures], pairs: list[dict]) -> tuple[list[lis
     groups = Groups(docs)
     joined_by: dict[str, dict] = {}
     refused: list[dict] = []
+    refusals: dict[tuple, str] = {}
     for p in pairs:
         if not p["same_story"]:
             continue
         ga, gb = groups.group[p["a"]], groups.group[p["b"]]
         if ga == gb:
             continue
-        why = _refusal(groups, ga, gb, score)
+        # A refusal stands until one of the two groups changes (its size is its version):
+        # without this, every pair across two big groups would redo the same count.
+        version = (ga, gb, len(groups.members[ga]), len(groups.members[gb]))
+        if version not in refusals:
+            refusals[version] = _refusal(groups, ga, gb, score) or ""
+        why = refusals[version]
         if why:
             refused.append({**p, "refused": why})
             continue
