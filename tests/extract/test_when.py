@@ -193,3 +193,23 @@ def test_article_offsets_are_used_not_sentence_offsets():
     assert event_date(sentence, start, trigger, "2020-01-05", "day") == ("2020-01-04", "day")
     trigger = start + sentence.index("resigned")
     assert event_date(sentence, start, trigger, "2020-01-05", "day") == ("2019-12", "month")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        # the date of a subordinate clause after the act is that clause's
+        ("Critics still charge that the envoy misled them when she spoke on March 2, 2019.", "charge",
+         ("../2020-01-05", "before")),
+        # a date before the act across "that ... will" dates the telling, not the act to come
+        ("The spokesman said on Friday that the council will hold hearings.", "hearings", (None, None)),
+        # one clause: the date is the act's, even with a future cue
+        ("On Friday the envoys will meet again.", "meet", ("2020-01-10", "day")),
+        # a pluperfect act happened on or before its clause's date
+        ("The paper reported last month that investigators had met the banker.", "met", ("../2019-12-31", "before")),
+        ("The paper reported last month that investigators met the banker.", "met", ("2019-12", "month")),
+    ],
+)
+def test_a_date_of_another_clause_is_not_the_acts(sentence, trigger, expected):
+    assert date_of(sentence, trigger, "2020-01-05") == expected

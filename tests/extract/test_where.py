@@ -42,7 +42,8 @@ def test_event_location(nlp, resolver, sentence, trigger, plover, dateline, expe
     mentions, _ = find_mentions("t", doc, resolver, "2020-01-05")
     token = next(t for t in doc if t.text == trigger)
     sent = next(iter(doc.sents))
-    assert event_location(doc, token, sent, mentions, plover=plover, dateline=dateline) == expected
+    parties = {"NIC"}  # the acting soldiers, ministry, president are Nicaragua's
+    assert event_location(doc, token, sent, mentions, plover=plover, dateline=dateline, parties=parties) == expected
 
 
 def test_the_dateline_places_only_acts_of_the_time_of_writing(nlp, resolver):
@@ -50,8 +51,11 @@ def test_the_dateline_places_only_acts_of_the_time_of_writing(nlp, resolver):
     mentions, _ = find_mentions("t", doc, resolver, "2020-01-05")
     token = next(t for t in doc if t.text == "detained")
     sent = next(iter(doc.sents))
-    assert event_location(doc, token, sent, mentions, plover="COERCE", dateline="NIC", date_precision="year") is None
-    assert event_location(doc, token, sent, mentions, plover="COERCE", dateline="NIC", date_precision="before") == "NIC"
+    placed = dict(plover="COERCE", dateline="NIC")
+    assert event_location(doc, token, sent, mentions, **placed, date_precision="year", parties={"NIC"}) is None
+    assert event_location(doc, token, sent, mentions, **placed, date_precision="before", parties={"NIC"}) == "NIC"
+    # nor an act of foreigners the reporter was not filing about
+    assert event_location(doc, token, sent, mentions, **placed, date_precision="before", parties={"FRA"}) is None
 
 
 def test_every_mechanism_has_a_case():

@@ -14,11 +14,14 @@ mechanism thus covers vague phrases and article dates known only to the month, t
 year or an interval: the expression is resolved against the first and the last day
 the article could have been written, and the union is labelled the same way.
 
-Two more conventions (docs/dates.md): a sentence with no date expression dates its act
-"on or before the article date" (EDTF "../2019-08-19", precision "before"), never at
-the article's day; a span that runs up to the time of writing ("since 2010", "in recent
-months", "over the past two years") is an EDTF interval ending at the article date
-(precision "span").
+More conventions (docs/dates.md): a sentence with no date expression for the act dates
+it "on or before the article date" (EDTF "../2019-08-19", precision "before"), never at
+the article's day, and an undated act still to come ("will hold briefings") has no
+date; a date in another clause is not the act's (after the trigger inside a
+subordinate clause, before it across a future cue); a pluperfect act ("had met") is on
+or before its clause's date; a span that runs up to the time of writing ("since
+2010", "in recent months", "over the past two years") is an EDTF interval ending at
+the article date (precision "span").
 """
 
 from __future__ import annotations
@@ -54,6 +57,16 @@ _SINCE = re.compile(r"^(?:since|from)\b", re.IGNORECASE)
 _RECENT = re.compile(
     r"\b(?:in|over|during|for) (?:the )?(?:recent|past|last) (?:(?P<n>a few|several|[a-z]+|[0-9]+) )?"
     r"(?P<unit>days|weeks|months|years)\b", re.IGNORECASE)
+# A subordinate clause after the trigger: its date is its own verb's.
+_SUBORDINATE = re.compile(r"\b(?:when|that|after|before|because|while|which|who|whom|whose|where)\b",
+                          re.IGNORECASE)
+# "had met", "had already met": the act precedes its clause's date.
+_PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+ly\s+|not\s+|never\s+)?(?:been\s+)?$", re.IGNORECASE)
+# The future of the clause itself (FUTURE_CUE also reads "ahead of", "planned", "next").
+_MODAL = re.compile(r"\b(?:will|won't|shall|going to|set to|plans? to|expected to)\b|'ll\b", re.IGNORECASE)
+# A future cue right before the trigger: an undated act to come has no date yet.
+_AHEAD = re.compile(r"\b(?:will|won't|shall|'ll|would|plans? to|planning to|set to|expected to|going to)"
+                    r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _RECENT_DEFAULT = {"days": 7, "weeks": 4, "months": 6, "years": 3}  # "in recent months": about half a year
 
 
@@ -74,11 +87,13 @@ def event_date(
     year count; otherwise (None, None).
     """
     anchor = _article_interval(article_date, article_precision)
+    trigger = trigger_offset - sentence_start
     mentions = [m for m in find_dates(sentence_text) if anchor is not None or m.kind in _ABSOLUTE]
     mentions += _recent_spans(sentence_text) if anchor is not None else []
+    mentions = [m for m in mentions if not _other_clause(sentence_text, m, trigger)]
+    ahead = bool(_AHEAD.search(sentence_text[max(0, trigger - 40) : max(trigger, 0)]))
     if not mentions:
-        return _before(article_date, anchor)
-    trigger = trigger_offset - sentence_start
+        return (None, None) if ahead else _before(article_date, anchor)
     best = min(mentions, key=lambda m: _closeness(sentence_text, m, trigger))
     if best.kind == "span":
         assert anchor is not None
@@ -86,16 +101,36 @@ def event_date(
     if best.kind in _ABSOLUTE:
         if _SINCE.match(best.text) and anchor is not None:
             return _span(bounds(best.value)[0], anchor[1], best.value)  # type: ignore[index]
-        return best.value, best.precision
+        return _earlier(sentence_text, trigger, best.value, best.precision)
     assert anchor is not None
-    forward = _forward(sentence_text, best)
+    forward = _forward(sentence_text, best, trigger)
     ends = [_resolve(best, day, forward) for day in anchor]
     if any(end is None for end in ends):
         return None, None
     first, last = min(e[0] for e in ends if e), max(e[1] for e in ends if e)
     if _SINCE.match(best.text):
         return _span(first, anchor[1])
-    return _label((first, last))
+    return _earlier(sentence_text, trigger, *_label((first, last)))
+
+
+def _other_clause(text: str, mention: DateMention, trigger: int) -> bool:
+    """True when the date belongs to another clause than the act: it follows the trigger
+    inside a subordinate clause ("charge that Rice misled ... when she said on Sept. 16"),
+    or it precedes the trigger across a clause and a future cue ("told reporters Monday
+    that Trump will hold briefings"; but "On Friday the envoys will meet" is one clause)."""
+    if mention.start > trigger:
+        return bool(_SUBORDINATE.search(text, max(trigger, 0), mention.start))
+    between = text[mention.end : max(trigger, mention.end)]
+    return bool(_SUBORDINATE.search(between) and _MODAL.search(between))
+
+
+def _earlier(text: str, trigger: int, date: str | None, precision: str | None) -> tuple[str | None, str | None]:
+    """A pluperfect act ("reported last month that investigators had met") happened on or
+    before the date of its clause, not on it."""
+    if date is None or not _PLUPERFECT.search(text[max(0, trigger - 30) : max(trigger, 0)]):
+        return date, precision
+    found = bounds(date)
+    return (f"../{found[1].isoformat()}", "before") if found else (date, precision)
 
 
 def _before(article_date: str | None, anchor: Interval | None) -> tuple[str | None, str | None]:
@@ -159,12 +194,17 @@ def _aside(text: str, mention: DateMention, trigger: int) -> int:
     return int(before >= 0 and after >= 0 and not before < trigger < after)
 
 
-def _forward(text: str, mention: DateMention) -> bool:
-    """True when the expression points ahead: "next Friday", or a future cue just before it."""
+def _forward(text: str, mention: DateMention, trigger: int = -1) -> bool:
+    """True when the expression points ahead: "next Friday", a future cue just before it,
+    or one between it and a later trigger ("On Friday the envoys will meet")."""
     lead = mention.text.split(" ", 1)[0].lower()
     if lead in ("next", "this") and mention.kind == "weekday":
         return True
-    return lead != "last" and bool(FUTURE_CUE.search(text[max(0, mention.start - 60) : mention.start]))
+    if lead == "last":
+        return False
+    if trigger > mention.end and _MODAL.search(text, mention.end, trigger):
+        return True
+    return bool(FUTURE_CUE.search(text[max(0, mention.start - 60) : mention.start]))
 
 
 # ---------------------------------------------------------------- resolving

@@ -50,12 +50,13 @@ def load_words(path: Path = WORDS_FILE) -> dict[str, frozenset[str]]:
 
 def event_location(doc: Doc, trigger: Token, sent: Span, mentions: Sequence[Mention], *,
                    plover: str | None = None, dateline: str | None = None,
-                   date_precision: str | None = None) -> str | None:
+                   date_precision: str | None = None, parties: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The location actor id (a country) of the act at `trigger`, or None.
 
     The dateline places only an act of the time of writing (undated, "before", or dated
-    to the day): "Russia sent bombers to Venezuela late last year" is not placed at a
-    Moscow dateline."""
+    to the day) by or toward an actor of the dateline's country (`parties`: the source's
+    and target's countries): "Russia sent bombers to Venezuela late last year" is not
+    placed at a Moscow dateline, nor "European officials discussed it" at a Washington one."""
     words = load_words()
     acts = _act_tokens(trigger, words)
     for m in mentions:
@@ -65,7 +66,8 @@ def event_location(doc: Doc, trigger: Token, sent: Span, mentions: Sequence[Ment
         if span is not None and _placed(span.root, acts, m.how, words):
             return m.actor_id
     current = date_precision in (None, "before", "day")
-    if dateline and current and plover in words["placed_types"] and not _remote(trigger, sent, words):
+    if (dateline and current and dateline in parties and plover in words["placed_types"]
+            and not _remote(trigger, sent, words)):
         return dateline
     return None
 

@@ -48,12 +48,13 @@ def find_events(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
     dense = np.stack([dense_vector(c, doc) for c, _, _ in found]) if found else None
     best: dict[tuple, Event] = {}
     filed_from = dateline_country(dateline, resolver)
+    countries = {a.id: a.country for a in actors} | {a.id: a.country for a in implied.values()}
     for (c, a, f), decision in zip(found, model.decide_many([f for _, _, f in found], dense)):
         if decision.confidence < floor:
             continue
         decision = dataclasses.replace(decision, decided_by=model.explain(f, decision.type))
         event = _record(article_id, doc, text, sents[c.sentence], c, decision, a, lexicon, mentions, date,
-                        date_precision, filed_from)
+                        date_precision, filed_from, countries)
         key = (event.sentence, event.source_id, event.target_id, event.plover, event.negated)
         if key not in best or best[key].confidence < event.confidence:
             best[key] = event
@@ -86,7 +87,8 @@ def _candidates(article_id, doc, mentions, quotes, lexicon, date, date_precision
 
 
 def _record(article_id: str, doc: Doc, text: str, sent, c: Candidate, d: Decision, a: Assertion, lexicon,
-            mentions: Sequence[Mention], date, date_precision, dateline: str | None = None) -> Event:
+            mentions: Sequence[Mention], date, date_precision, dateline: str | None = None,
+            countries: dict | None = None) -> Event:
     trigger = doc[c.trigger]
     cameo, mode = _coding(c, d.type, trigger, lexicon)
     start, end = sent.start_char, sent.end_char
@@ -95,8 +97,9 @@ def _record(article_id: str, doc: Doc, text: str, sent, c: Candidate, d: Decisio
     when, precision = event_date(text[start:end], start, trigger.idx, date, date_precision)
     speaker = a.quote_speaker or (c.proposal.speaker_id if c.proposal else None)
     status = d.status if d.status != "claimed" or speaker else "claimed"
+    parties = {(countries or {}).get(c.source.actor_id), (countries or {}).get(c.target.actor_id) if c.target else None}
     location = event_location(doc, trigger, sent, mentions, plover=d.type, dateline=dateline,
-                              date_precision=precision)
+                              date_precision=precision, parties=parties - {None})
     return Event(
         article_id=article_id, sentence=c.sentence, source_id=c.source.actor_id,
         target_id=c.target.actor_id if c.target else None, trigger=trigger.text, plover=d.type, mode=mode,
