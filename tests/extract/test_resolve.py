@@ -247,3 +247,11 @@ def test_a_surname_still_means_a_leader_shortly_after_they_leave_office(namesake
     assert found.actor.id == "orsolya-brandtner" and found.actor.sector == "ELI"
     # … but not a decade on, when the surname alone is no evidence
     assert namesakes.resolve("Brandtner", "2035-06-01") is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Xinhua News Agency", "xinhua"),          # the descriptor is not a body of its own
+    ("Shin Bet Security Service", "shin-bet"),  # "Security Service" alone is MI5's alias
+])
+def test_a_name_followed_by_words_describing_it_is_the_named_body(resolver, text, want):
+    assert resolver.resolve(text, "2021-01-01").actor.id == want

@@ -493,7 +493,12 @@ class Resolver:
         orgs = [p for p in own if p.kind == "org"]
         named_org = [p for p in orgs if not p.in_pp]
         if named_org and (head is None or head.start < named_org[-1].start):
-            return self._org_resolution(named_org[-1], own)
+            last = named_org[-1]
+            if len(named_org) > 1 and named_org[-2].end == last.start:
+                # "Shin Bet Security Service", "Xinhua News Agency": a name, then words
+                # describing it that happen to be another body's alias
+                last = named_org[-2]
+            return self._org_resolution(last, own)
         if head is None:
             places = [p for p in own if p.kind == "place" and not p.in_pp]
             places = [p for p in places if p.value.kind != "region"]
