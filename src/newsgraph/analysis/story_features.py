@@ -26,6 +26,8 @@ from .text import content_words, shingles, words
 
 LEAD_WORDS = 60
 BODY_WORDS = 300
+# Near-duplicates are told by their openings: wire copy keeps its first paragraphs.
+SHINGLE_WORDS = 200
 # Body vectors keep their strongest terms only: memory stays linear in articles.
 BODY_TERMS = 80
 # A word in at most this share of articles (and never fewer than RARE_MIN_DF) is
@@ -145,7 +147,7 @@ def load(conn: sqlite3.Connection, since: str | None = None, until: str | None =
         docs[a["article_id"]] = ArticleFeatures(
             a["article_id"], row, lo, hi, _bias(a["meta"]),
             title * 2 + body[:LEAD_WORDS], title * 2 + body,
-            numbers=numbers(lead_text), sketch=sketcher.sign(shingles(tokens)),
+            numbers=numbers(lead_text), sketch=sketcher.sign(shingles(tokens[:SHINGLE_WORDS])),
         )
     for key, vec in tfidf.vectors({k: d.lead_words for k, d in docs.items()}).items():
         docs[key].lead = vec
