@@ -248,3 +248,12 @@ def test_shipped_base_loads_and_resolves() -> None:
     assert kb.office_on(maduro, "2019-01-10").role == "head_of_state"
     lavrov = kb.person_actor(kb.people_named("Sergei Lavrov")[0], "2019-01-24")
     assert (lavrov.country, lavrov.sector) == ("RUS", "GOV")
+
+
+def test_a_yaml_file_that_does_not_parse_is_a_coded_error_naming_it(kb: KnowledgeBase, tmp_path: Path) -> None:
+    from newsgraph.errors import NewsgraphError
+
+    bad = tmp_path / "orgs.yaml"
+    bad.write_text("orgs:\n  - org_id: x\n    name: \x07bell\n", encoding="utf-8")  # a control character
+    with pytest.raises(NewsgraphError, match=r"E163.*orgs\.yaml"):
+        kb.extend([bad])

@@ -407,7 +407,10 @@ def _yaml_rows(path: Path) -> tuple[str, list[dict[str, str]]]:
     """
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:  # a user's file: name it and say where, never a traceback
+        raise NewsgraphError("E163", path=str(path), reason=" ".join(str(exc).split())) from None
     if isinstance(data, dict):
         if len(data) != 1 or next(iter(data)) not in HEADERS:
             raise NewsgraphError("E165", path=str(path))
