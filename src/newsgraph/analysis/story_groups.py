@@ -62,7 +62,10 @@ def group(docs: dict[str, ArticleFeatures], pairs: list[dict]) -> tuple[list[lis
         if why:
             refused.append({**p, "refused": why})
             continue
-        newcomer = p["b"] if len(groups.members[gb]) <= len(groups.members[ga]) else p["a"]
+        # The article that joins is the one from the smaller group (the later one when
+        # both stand alone), so the earliest report reads as the story's start.
+        newcomer = max((p["a"], p["b"]), key=lambda k: (-len(groups.members[groups.group[k]]),
+                                                        docs[k].lo if docs[k].lo is not None else 1 << 30, k))
         joined_by[newcomer] = p
         groups.merge(ga, gb)
     near = [p for p in pairs if not p["same_story"] and p["score"] >= p["bar"] - NEAR_MISS
