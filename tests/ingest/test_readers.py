@@ -130,6 +130,14 @@ def test_html_nested_past_the_default_parser_limit_keeps_its_text(tmp_path: Path
 
 
 @pytest.mark.issue(17)
+@pytest.mark.parametrize("levels", [5, 300])
+def test_html_with_control_characters_keeps_its_text(tmp_path: Path, levels: int) -> None:
+    page = nested_page(levels).replace("</p>", "</p><p>\x1f\x0b</p>")
+    doc = only(read(write(tmp_path / "ctl.html", page)))
+    assert doc.text == "The council approved the new harbour budget on Tuesday after a long debate."
+
+
+@pytest.mark.issue(17)
 def test_html_nested_past_any_parser_limit_is_E124_saying_why(tmp_path: Path, good: str) -> None:
     items = read(write(tmp_path / "abyss.html", nested_page(3000)), good)
     assert_then_good(items, "E124")

@@ -59,6 +59,7 @@ FIELD_SOURCES: dict[str, tuple[str, ...]] = {
 }
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SNIFF = 4096
+_NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _PARSER_DEPTH = 255  # libxml2 drops elements nested deeper (without its "huge" option)
 _DEEP_PARSER_DEPTH = 2047  # and deeper than this even with it
 
@@ -218,6 +219,7 @@ def _html_doc(path: str, data: bytes) -> RawDoc | InputError:
     from trafilatura.utils import load_html
 
     text, warnings = decode_bytes(data, declared=_declared_charset(data[:_SNIFF]))
+    text = _NOT_IN_HTML.sub("", text)  # control characters: lxml and the extractor choke on them
     try:
         tree = load_html(text)
         if tree is not None and _depth(tree) >= _PARSER_DEPTH:
@@ -275,9 +277,10 @@ def _deep_tree(text: str) -> Any:
     """
     from lxml.html import HTMLParser, fromstring
 
-    parser = HTMLParser(huge_tree=True, collect_ids=False, default_doctype=False,
+    parser = HTMLParser(huge_tree=True, encoding="utf-8", collect_ids=False, default_doctype=False,
                         remove_comments=True, remove_pis=True)  # fmt: skip
-    return fromstring(text, parser=parser)
+    # as bytes: lxml refuses a str holding control characters, which libxml2 itself skips
+    return fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
 
 
 def _declared_charset(head: bytes) -> str | None:
