@@ -279,3 +279,27 @@ def test_time_axis_keeps_empty_months():
     svg = str(time_chart([{"period": "2019-01", "n": 1}, {"period": "2019-12", "n": 2}], title="t", up="n"))
     assert "12 months, Jan 2019 – Dec 2019" in svg and svg.count('class="bar up"') == 2
     assert time_chart([{"period": None, "n": 3}], title="t", up="n") is None
+
+
+def test_analyses_follow_a_growing_store(tmp_path):
+    """Stories are computed in the background; a grown store is recomputed while the old result is served."""
+    from newsgraph.store import open_store
+    from newsgraph.web.state import Workbench
+
+    from ..analysis.fixtures import build_analysis_store
+    from .stores import hostile_records
+
+    path = build_analysis_store(tmp_path / "growing.db")
+    bench = Workbench(str(path), "newsgraph", min_interval=0)
+    bench.refresh()
+    assert bench.wait(120) is not None and bench.analyses.fingerprint[0] == 7
+    with open_store(path) as store:
+        store.write_batch(hostile_records())
+    current = queries.fingerprint(sqlite3.connect(path))
+    status = bench.status(current)
+    assert status["stale"] and status["computed_on_articles"] == 7 and status["store_articles"] == 9
+    bench.refresh(current)
+    assert bench.analyses is not None  # the old result is still served meanwhile
+    bench._done.wait(120)
+    assert bench.analyses.fingerprint == current and not bench.status(current)["stale"]
+    assert sum(s["articles"] for s in bench.analyses.summaries) == 9

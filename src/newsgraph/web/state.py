@@ -66,6 +66,7 @@ class Workbench:
 
     path: str
     database: str
+    min_interval: float = MIN_INTERVAL
     analyses: Analyses | None = None
     error: str | None = None
     started_at: float | None = None
@@ -90,7 +91,7 @@ class Workbench:
                 return
             if self.analyses is not None and (current is None or current == self.analyses.fingerprint):
                 return
-            if self.analyses is not None and time.monotonic() - self.finished_at < MIN_INTERVAL:
+            if self.analyses is not None and time.monotonic() - self.finished_at < self.min_interval:
                 return
             self.started_at = time.monotonic()
             self._done.clear()
