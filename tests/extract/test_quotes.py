@@ -200,3 +200,11 @@ def test_the_writers_own_i_is_narration_not_the_last_person_named(nlp, resolver)
     text = 'Senator Ben Cardin spoke on Monday. I would say that the sanctions came late. "I think we will win," he said.'
     found = quotes_of(nlp, resolver, text)
     assert [(q.kind, q.speaker_id) for q in found] == [("direct", "ben-cardin")]
+
+
+@pytest.mark.slow
+def test_she_does_not_go_to_a_man_the_text_calls_mr(nlp, resolver):
+    text = ('Secretary of State Hillary Clinton met the envoy on Monday. Mr. Gingrich arrived later. '
+            '"Decline it," she said.')
+    found = quotes_of(nlp, resolver, text, date="2012-05-01")
+    assert [(q.speaker_text, q.speaker_id) for q in found] == [("she", "hillary-clinton")]

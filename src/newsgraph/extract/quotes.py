@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.cues import Cues, load_cues
+from newsgraph.extract.gender import PRONOUN_GENDER, genders_in
 from newsgraph.records import Actor, Mention, Quote
 
 DOUBLE_OPEN, DOUBLE_CLOSE, DOUBLE_EITHER = "“„«", "”»", '"‟'
@@ -170,6 +171,7 @@ class _Finder:
         self.person_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
         self.phrase_starts = frozenset(words[0] for words in cues.phrases)
         self.issuer: _Speaker | None = None  # the last body known to issue a statement
+        self.genders = genders_in(self.mentions)  # "she said" never goes to a man the text named
 
     # -- driving ----------------------------------------------------------------------------
     def run(self) -> list[Quote]:
@@ -473,8 +475,10 @@ class _Finder:
             # without marks: never the last person the article named.
             return None
         personal = pronoun.lower_ in PERSONAL
+        wanted = PRONOUN_GENDER.get(pronoun.lower_)
         earlier = [m for m in self.mentions if m.end <= pronoun.idx and m.kind == "actor"
-                   and self._is_person(m) == personal and not self._quoted(m)]
+                   and self._is_person(m) == personal and not self._quoted(m)
+                   and self.genders.get(m.actor_id, wanted) == wanted]
         if not earlier:
             return None
         here = self._sent_index(pronoun.idx)
