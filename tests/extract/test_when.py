@@ -206,6 +206,11 @@ def test_article_offsets_are_used_not_sentence_offsets():
         ("The spokesman said on Friday that the council will hold hearings.", "hearings", (None, None)),
         # one clause: the date is the act's, even with a future cue
         ("On Friday the envoys will meet again.", "meet", ("2020-01-10", "day")),
+        # "by" a date: on or before it
+        ("The project was abandoned by January 2016, the lawyer said.", "abandoned", ("../2016-01-31", "before")),
+        ("The army had withdrawn its last units by 2015.", "withdrawn", ("../2015-12-31", "before")),
+        # an act being prepared has not happened
+        ("The ministry is preparing to expel the envoy.", "expel", (None, None)),
         # a pluperfect act happened on or before its clause's date
         ("The paper reported last month that investigators had met the banker.", "met", ("../2019-12-31", "before")),
         ("The paper reported last month that investigators met the banker.", "met", ("2019-12", "month")),

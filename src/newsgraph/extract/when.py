@@ -64,8 +64,11 @@ _SUBORDINATE = re.compile(r"\b(?:when|that|after|before|because|while|which|who|
 _PLUPERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+ly\s+|not\s+|never\s+)?(?:been\s+)?$", re.IGNORECASE)
 # The future of the clause itself (FUTURE_CUE also reads "ahead of", "planned", "next").
 _MODAL = re.compile(r"\b(?:will|won't|shall|going to|set to|plans? to|expected to)\b|'ll\b", re.IGNORECASE)
+# "abandoned by January 2016": the act is done on or before the date.
+_BY = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.IGNORECASE)
 # A future cue right before the trigger: an undated act to come has no date yet.
-_AHEAD = re.compile(r"\b(?:will|won't|shall|'ll|would|plans? to|planning to|set to|expected to|going to)"
+_AHEAD = re.compile(r"\b(?:will|won't|shall|'ll|would|plans? to|planning to|set to|expected to|going to"
+                    r"|prepar(?:es|ing) to|poised to|ready to|intends? to|intending to)"
                     r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _RECENT_DEFAULT = {"days": 7, "weeks": 4, "months": 6, "years": 3}  # "in recent months": about half a year
 
@@ -101,6 +104,8 @@ def event_date(
     if best.kind in _ABSOLUTE:
         if _SINCE.match(best.text) and anchor is not None:
             return _span(bounds(best.value)[0], anchor[1], best.value)  # type: ignore[index]
+        if _BY.search(sentence_text[max(0, best.start - 20) : best.start]) or best.text.lower().startswith("by "):
+            return f"../{bounds(best.value)[1].isoformat()}", "before"  # type: ignore[index]
         return _earlier(sentence_text, trigger, best.value, best.precision)
     assert anchor is not None
     forward = _forward(sentence_text, best, trigger)

@@ -31,7 +31,7 @@ from newsgraph.knowledge.words import motion_verbs
 from newsgraph.records import Mention
 
 WORDS_FILE = Path(__file__).with_name("where.tsv")
-_COUNTRY_HOW = ("country", "demonym")
+_COUNTRY_HOW = ("country", "demonym")  # a metonym's place is a building or a city: "at the White House"
 # Dependents that put the trigger's own verb (or complement) in charge of its place.
 _LIGHT = ("dobj", "attr", "nsubjpass", "pobj")
 _COMPLEMENT = ("xcomp", "ccomp", "conj")
@@ -58,7 +58,7 @@ def event_location(doc: Doc, trigger: Token, sent: Span, mentions: Sequence[Ment
     and target's countries): "Russia sent bombers to Venezuela late last year" is not
     placed at a Moscow dateline, nor "European officials discussed it" at a Washington one."""
     words = load_words()
-    acts = _act_tokens(trigger, words)
+    acts = _act_tokens(trigger, words, physical=plover in words["placed_types"])
     for m in mentions:
         if m.kind != "location" or not sent.start_char <= m.start < sent.end_char:
             continue
@@ -72,15 +72,17 @@ def event_location(doc: Doc, trigger: Token, sent: Span, mentions: Sequence[Ment
     return None
 
 
-def _act_tokens(trigger: Token, words: dict[str, frozenset[str]]) -> set[int]:
+def _act_tokens(trigger: Token, words: dict[str, frozenset[str]], physical: bool = False) -> set[int]:
     """The tokens a place phrase of the act may hang on: the trigger, the verb whose
     object or complement it is, its own complement, the occasion it is set in ("during
-    their meeting"), and its participants ("between police and protesters")."""
+    their meeting"), its participants ("between police and protesters"), and, for an act
+    done to something in person, its object ("stormed the mission in Benghazi"; not
+    "praised the hospital in Quito")."""
     base = [trigger]
     if trigger.dep_ in _LIGHT or trigger.dep_ in _COMPLEMENT:
         base.append(trigger.head)  # "held talks in Minsk", "announced in Lima that it would impose"
     light = trigger.lemma_.lower() in _light_verbs()
-    base += [t for t in trigger.children if t.dep_ == "xcomp" or t.dep_ == "dobj" and light]
+    base += [t for t in trigger.children if t.dep_ == "xcomp" or t.dep_ == "dobj" and (light or physical)]
     acts = {t.i for t in base}
     for token in base:
         for prep in token.children:
@@ -111,7 +113,7 @@ def _placed(head: Token, acts: set[int], how: str, words: dict[str, frozenset[st
     if head.dep_ != "pobj":
         return head.dep_ == "npadvmod" and head.head.i in acts  # "the talks Monday Geneva" is rare
     prep = head.head
-    country = how in _COUNTRY_HOW or how.startswith("metonym:")
+    country = how in _COUNTRY_HOW
     allowed = words["country_preps"] if country else words["place_preps"]
     motion = prep.lower_ in ("to", "into") and prep.head.lemma_.lower() in motion_verbs()
     return prep.head.i in acts and (prep.lower_ in allowed or motion)

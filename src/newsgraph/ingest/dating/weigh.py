@@ -32,9 +32,11 @@ class Evidence:
         return any(a <= first and last <= b for a, b in self.spans)
 
 
-def weigh(evidence: list[Evidence], domain: Interval) -> tuple[Interval, list[Evidence]] | None:
+def weigh(evidence: list[Evidence], domain: Interval, margin: float = 0.0) -> tuple[Interval, list[Evidence]] | None:
     """The days within `domain` that the heaviest agreeing evidence allows, and that
-    evidence; None when no evidence falls within the domain."""
+    evidence; None when no evidence falls within the domain. Days supported within
+    `margin` of the heaviest are kept too: a reading nearly as well supported is not
+    ruled out."""
     lo, hi = domain
     cuts = {lo, hi + _ONE}
     for item in evidence:
@@ -42,16 +44,14 @@ def weigh(evidence: list[Evidence], domain: Interval) -> tuple[Interval, list[Ev
             if a <= hi and b >= lo:
                 cuts.update((max(a, lo), min(b, hi) + _ONE))
     points = sorted(cuts)
-    best, chosen = 0.0, []
+    scored = []
     for a, b in zip(points, points[1:]):
         first, last = a, b - _ONE
-        score = sum(item.weight for item in evidence if item.allows(first, last))
-        if score > best + 1e-9:
-            best, chosen = score, [(first, last)]
-        elif score > 0 and abs(score - best) <= 1e-9:
-            chosen.append((first, last))
-    if not chosen:
+        scored.append(((first, last), sum(item.weight for item in evidence if item.allows(first, last))))
+    best = max((score for _, score in scored), default=0.0)
+    if best <= 0:
         return None
+    chosen = [span for span, score in scored if score > 0 and score >= best - margin - 1e-9]
     first, last = chosen[0][0], chosen[-1][1]
     used = [item for item in evidence if any(item.allows(a, b) for a, b in chosen)]
     return (first, last), used
