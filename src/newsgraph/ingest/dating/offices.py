@@ -24,7 +24,10 @@ TITLES_FILE = Path(__file__).with_name("titles.tsv")
 # Words right before a title that make it not the office held at the time of writing.
 _NOT_NOW = re.compile(r"(?:\b(?:former|ex|then|late|future|onetime|one-time|erstwhile|would-be|"
                       r"previous|past|prior|founding)\s*-?\s*|\bex-)(?:[A-Z][\w.]*\s+){0,2}$", re.IGNORECASE)
-_NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:de|da|del|von|van|bin|al|el|la|le)\b)){0,4})"
+# A name: capitalised words (an initial may carry its dot: "John F. Kerry"), never across a
+# sentence's end ("President George W. Bush. The").
+_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+_NAME = rf"(?P<name>{_WORD}(?:\s+(?:{_WORD}|(?:de|da|del|von|van|bin|al|el|la|le)\b)){{0,4}})"
 _MAX_NAMESAKES = 3
 
 
@@ -50,7 +53,7 @@ def load_titles(path: Path = TITLES_FILE) -> dict[str, frozenset[str]]:
 def _pattern() -> re.Pattern[str]:
     titles = sorted(load_titles(), key=len, reverse=True)
     alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
-    return re.compile(rf"\b(?P<title>(?i:{alternatives}))\.?\s+{_NAME}")
+    return re.compile(rf"\b(?P<title>(?i:{alternatives}))\.?\s+{_NAME}")  # "Sen. Ted Cruz"
 
 
 # "the Trump administration", "the Merkel government": the leader's tenure as head of state or government.
@@ -107,8 +110,7 @@ def titled_names(text: str, kb=None, *, today: Day | None = None) -> list[Titled
                 ids.append(person.person_id)
                 tenures.extend(spans)
         if tenures and len(ids) <= _MAX_NAMESAKES:
-            words = re.split(r"(?<=[a-z]{2})\.\s", m.group(0))[0]  # not into the next sentence
-            found.append(TitledName(words, m.start(), tuple(ids), tuple(_merge(tenures))))
+            found.append(TitledName(m.group(0), m.start(), tuple(ids), tuple(_merge(tenures))))
     return found
 
 
