@@ -154,3 +154,8 @@ def test_a_malformed_framing_table_is_a_coded_error(tmp_path):
 def test_a_citation_mark_run_into_words_is_no_label(nlp, resolver):
     text = 'His views were conservative, with a focus on fiscal policy.[172] Ryan "played a central role" in the debates.'
     assert not any("[" in l.label or "]" in l.label for l in labels_of(nlp, resolver, text))
+
+
+def test_the_rest_of_a_name_is_no_title(nlp, resolver):
+    text = "Alex Wang, an environmental law professor at the University of California Los Angeles, told me."
+    assert not any(l.label == "Angeles" for l in labels_of(nlp, resolver, text))

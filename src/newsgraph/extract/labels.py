@@ -89,6 +89,7 @@ def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
                 span.root, m, by_token, countries):
             continue
         for kind, tokens, actor_id in _attached(span, actor, people, kb, terms):
+            tokens = _trim(sorted(set(tokens), key=lambda t: t.i))  # judged as it will read
             label = _make(article_id, m.sentence, actor_id, kind, tokens, terms, voices)
             if label is None or not _informative(label, kind, tokens, m, kb):
                 continue

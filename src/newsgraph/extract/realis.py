@@ -22,9 +22,9 @@ INDEFINITE = frozenset({"a", "an", "any", "another"})
 def unreal_entity(head: Token, terms: FramingTerms) -> bool:
     """The noun names an entity still to come or only wished for: a prospective
     modifier ("the future government"), a restrictive relative clause in the future or
-    a modal ("the regime that will replace X"), or an indefinite object of a verb of
+    a modal ("the regime that will replace X"), an indefinite object of a verb of
     wishing, seeking or making, or of a modal verb ("wants a democratic government",
-    "would welcome a new leader")."""
+    "would welcome a new leader"), or of "without" ("without an inclusive government")."""
     if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
         return False
     for child in head.lefts:
@@ -36,6 +36,8 @@ def unreal_entity(head: Token, terms: FramingTerms) -> bool:
         if clause.dep_ == "relcl" and _restrictive(head, clause) and modal(clause):
             return True
     det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+    if det in INDEFINITE and head.dep_ == "pobj" and head.head.lower_ == "without":
+        return True  # "cannot succeed without an inclusive government": one that is lacking
     if det in INDEFINITE and head.dep_ in ("dobj", "attr", "oprd"):
         verb = head.head
         return verb.lemma_.lower() in terms.irrealis_verbs or modal(verb)
