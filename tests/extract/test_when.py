@@ -206,6 +206,9 @@ def test_article_offsets_are_used_not_sentence_offsets():
         ("The spokesman said on Friday that the council will hold hearings.", "hearings", (None, None)),
         # one clause: the date is the act's, even with a future cue
         ("On Friday the envoys will meet again.", "meet", ("2020-01-10", "day")),
+        # an aside about something else dates that, not the act
+        ("The judge, appointed by the governor in 2007, rejected the request.", "rejected", ("../2020-01-05", "before")),
+        ("The minister, on Friday, resigned.", "resigned", ("2020-01-03", "day")),
         # "by" a date: on or before it
         ("The project was abandoned by January 2016, the lawyer said.", "abandoned", ("../2016-01-31", "before")),
         ("The army had withdrawn its last units by 2015.", "withdrawn", ("../2015-12-31", "before")),

@@ -29,6 +29,8 @@ CASES = [
      "place of the object of an act in person"),
     ("The senators huddled with the president at the White House on Monday.", "huddled", "CONSULT", None,
      "us-government", "a seat of power is a place"),
+    ("In Managua, the mayor issued an order on Monday, requiring residents to stay inside.", "requiring",
+     "REQUEST", None, "NIC", "setting of the main clause"),
     ("The minister praised the new hospital in Quito.", "praised", "SUPPORT", None, None,
      "place of the object, not of the act"),
     ("Soldiers detained dozens of students.", "detained", "COERCE", "NIC", "NIC", "dateline for an act in person"),

@@ -123,10 +123,24 @@ def _other_clause(text: str, mention: DateMention, trigger: int) -> bool:
     inside a subordinate clause ("charge that Rice misled ... when she said on Sept. 16"),
     or it precedes the trigger across a clause and a future cue ("told reporters Monday
     that Trump will hold briefings"; but "On Friday the envoys will meet" is one clause)."""
+    if _aside(text, mention, trigger) and len(_aside_words(text, mention)) >= 2:
+        return True  # "Mendez, nominated by George W. Bush in 2007, denied the request"
     if mention.start > trigger:
         return bool(_SUBORDINATE.search(text, max(trigger, 0), mention.start))
     between = text[mention.end : max(trigger, mention.end)]
     return bool(_SUBORDINATE.search(between) and _MODAL.search(between))
+
+
+def _aside_words(text: str, mention: DateMention) -> list[str]:
+    """The words of the comma-bounded aside around a mention, other than the mention and
+    the little words that only carry it ("The minister, on Friday, resigned" has none)."""
+    before = text.rfind(",", 0, mention.start)
+    after = text.find(",", mention.end)
+    rest = text[before + 1 : mention.start] + " " + text[mention.end : after]
+    return [w for w in re.findall(r"[A-Za-z]+", rest) if w.lower() not in _CARRIERS]
+
+
+_CARRIERS = frozenset("on in at late early since by during the of last this next".split())
 
 
 def _earlier(text: str, trigger: int, date: str | None, precision: str | None) -> tuple[str | None, str | None]:

@@ -34,7 +34,9 @@ WORDS_FILE = Path(__file__).with_name("where.tsv")
 _COUNTRY_HOW = ("country", "demonym")  # a metonym's place is a building or a city: "at the White House"
 # Dependents that put the trigger's own verb (or complement) in charge of its place.
 _LIGHT = ("dobj", "attr", "nsubjpass", "pobj")
-_COMPLEMENT = ("xcomp", "ccomp", "conj")
+# ... and a participial clause shares its main clause's setting: "In San Francisco, the mayor
+# issued guidance Monday, requiring residents to stay inside".
+_COMPLEMENT = ("xcomp", "ccomp", "conj", "advcl")
 
 
 @functools.lru_cache(maxsize=1)
