@@ -1,27 +1,27 @@
-"""Parse texts of any length: a long text is parsed in pieces and joined back into one Doc.
+"""Cut a long text into pieces that spaCy parses one at a time.
 
 spaCy refuses a text longer than `nlp.max_length` (E088, one million characters) because
-the parser's and tagger's working memory grows with the text, so a 5 MB article used to
-be lost whole. Here such a text is cut at paragraph breaks (else line breaks, else after
-a sentence's final punctuation, else at a space), each piece is parsed on its own, and the
-pieces are joined with `Doc.from_docs` into a single Doc whose text is exactly the
-article's. Every extractor then runs on that Doc unchanged, so every character offset
-(sentences, mentions, quotes, events, labels) is into the whole article, and an actor
-named in the first piece still links to its later mentions.
+the parser's working memory grows with the text, so a 5 MB article used to be lost
+whole. Such a text is cut at paragraph breaks (else line breaks, else after a
+sentence's final punctuation, else at a space), and each piece is parsed on its own;
+`pipeline.pieces` extracts each piece's records and shifts their offsets into the whole
+text. Pieces are not joined into one Doc: several extractors compare every verb with
+every place in the document, so their cost grows with the square of its length (a
+1.2 MB text joined whole was still extracting after 12 minutes, at 4 GB).
 
-Texts up to `PIECE_CHARS` (all ordinary articles) are parsed exactly as before.
+Texts up to `PIECE_CHARS` (all ordinary articles) are parsed whole, exactly as before.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import pairwise
 
 from spacy.tokens import Doc
 
-# A piece's size: a long news feature (≈ 10,000 words), far under spaCy's max_length,
-# and small enough that parsing a batch of them keeps memory to a few hundred MB.
+# A piece's size: a long news feature (≈ 10,000 words), far under spaCy's max_length;
+# extracting one took 17 s here (three times as much text took 71 s, not 51).
 PIECE_CHARS = 60_000
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
@@ -64,31 +64,14 @@ def _best_cut(text: str, low: int, high: int) -> int:
     return at + 1 if at >= 0 else high
 
 
-def parse(nlp, texts: Iterable[str], *, batch_size: int = 25) -> Iterator[Doc]:
-    """`nlp.pipe` for texts of any length: one Doc per text, in order, each with the text's exact characters."""
-    texts = list(texts)
-    limit = piece_limit(nlp)
-    bounds = [cut_points(text, limit) for text in texts]
-    pieces = (text[a:b] for text, cuts in zip(texts, bounds) for a, b in pairwise(cuts))
-    docs = nlp.pipe(pieces, batch_size=batch_size)
-    for text, cuts in zip(texts, bounds):
-        parts = [next(docs) for _ in range(len(cuts) - 1)]
-        yield parts[0] if len(parts) == 1 else join(parts, text)
+def parse_pieces(nlp, text: str) -> Iterator[tuple[int, Doc]]:
+    """Each piece of `text` as (offset of the piece in the text, Doc of the piece), parsed
+    lazily two at a time, so a long text never holds more than a few pieces' parses."""
+    cuts = cut_points(text, piece_limit(nlp))
+    docs = nlp.pipe((text[a:b] for a, b in pairwise(cuts)), batch_size=2)
+    yield from zip(cuts, docs)
 
 
-def parse_one(nlp, text: str) -> Doc:
-    """`nlp(text)` for a text of any length."""
-    return next(parse(nlp, [text], batch_size=1))
-
-
-def join(parts: list[Doc], text: str) -> Doc:
-    """One Doc from consecutive pieces of `text`; token, sentence and entity offsets shift to the whole.
-
-    No whitespace is added between pieces (each cut already lies after whitespace or
-    inside the text's own characters), so the joined text is the original; a mismatch
-    would shift every later offset, so it is an error rather than a silent drift.
-    """
-    doc = Doc.from_docs(parts, ensure_whitespace=False)
-    if doc.text != text:
-        raise ValueError("the parsed pieces do not rejoin into the article text")
-    return doc
+def is_long(nlp, text: str) -> bool:
+    """True when `text` is parsed in pieces rather than whole."""
+    return len(text) > piece_limit(nlp)

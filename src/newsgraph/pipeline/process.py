@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from newsgraph.errors import Errors
 from newsgraph.extract import Extractor
 from newsgraph.nlp import load_pipeline
-from newsgraph.nlp.pieces import parse, parse_one
+from newsgraph.nlp.pieces import is_long, parse_pieces
+from newsgraph.pipeline.pieces import merge
 from newsgraph.records import Article, ArticleRecords, InputError
 
 Result = ArticleRecords | InputError
@@ -21,20 +22,25 @@ def analyze_batch(articles: Sequence[Article], nlp, extract: Extractor, *, batch
     """Parse a batch with `nlp.pipe` and extract records from each article.
 
     If the batch fails as a whole, it is retried article by article so one bad
-    article costs only itself. A text longer than spaCy takes at once is parsed in
-    pieces joined into one Doc (`nlp.pieces`), so its offsets are into the whole text.
+    article costs only itself. A text too long to parse whole is analysed on its own,
+    in pieces (`pipeline.pieces`), with its offsets into the whole text.
     """
+    results: list[Result | None] = [None] * len(articles)
+    short = [i for i, a in enumerate(articles) if not is_long(nlp, a.text)]
     try:
-        docs = list(parse(nlp, (a.text for a in articles), batch_size=batch_size))
-        return [extract(a, d) for a, d in zip(articles, docs, strict=True)]
+        docs = nlp.pipe((articles[i].text for i in short), batch_size=batch_size)
+        for i, doc in zip(short, docs, strict=True):
+            results[i] = extract(articles[i], doc)
     except Exception:
-        pass
-    return [_analyze_one(a, nlp, extract) for a in articles]
+        results = [None] * len(articles)
+    return [r if r is not None else _analyze_one(a, nlp, extract) for a, r in zip(articles, results)]
 
 
 def _analyze_one(article: Article, nlp, extract: Extractor) -> Result:
     try:
-        return extract(article, parse_one(nlp, article.text))
+        if is_long(nlp, article.text):
+            return merge(article, ((offset, extract(article, doc)) for offset, doc in parse_pieces(nlp, article.text)))
+        return extract(article, nlp(article.text))
     except Exception as exc:
         return InputError(article.path, article.line, "E302", Errors.E302.format(reason=f"{type(exc).__name__}: {exc}"))
 
