@@ -129,3 +129,9 @@ def test_stated_dates_win_and_are_source_text():
 def test_nothing_gives_no_date():
     estimate = infer_publication_date("Officials met yesterday and will meet again next week.")
     assert estimate.date is None and estimate.precision is None and estimate.source is None
+
+
+@pytest.mark.issue(13)
+def test_a_month_name_that_is_a_name_is_not_a_month():
+    text = "Since May's deal failed, Prime Minister Theresa May sought a vote. In May 2019 she quit."
+    assert [(d.kind, d.value) for d in find_dates(text) if d.kind != "relative"] == [("month", "2019-05")]

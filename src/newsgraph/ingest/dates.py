@@ -253,11 +253,21 @@ def find_dates(text: str) -> list[DateMention]:
     return found
 
 
+# Capitalised words a month may follow that are not a first name or a title ("The March 2 call").
+_NOT_NAMES = frozenset("the a an in on since during until by early late mid from before after through "
+                       "throughout last this next of and or but at".split()) | frozenset(WEEKDAYS)
+
+
 def _real_month(m: re.Match[str], text: str) -> bool:
     """False for "May" the verb and "March" the noun: the word must be capitalised
-    and, for those two, stand before a number or after a time word."""
+    and, for those two, stand before a number or after a time word. A month name that
+    is a name ("Theresa May", "by May's government") is not a month: a possessive
+    follows it, or a capitalised word precedes it."""
     word = m["m"].rstrip(".")
     if not word[0].isupper():
+        return False
+    before = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, m.start("m") - 20) : m.start("m")])
+    if re.match(r"['’]s\b", text[m.end("m") :]) or before and before[1].lower() not in _NOT_NAMES:
         return False
     if word in ("May", "March") and m.start("m") == m.start():
         # a bare "May 5" / "March 2" is fine; "May" the modal is not followed by a number
