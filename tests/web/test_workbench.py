@@ -134,6 +134,13 @@ def test_stories_and_story_page(client, fixture_store):
         assert {(c["subject"], c["aspect"]) for c in page["conflicts"]} == want
 
 
+def test_a_retired_story_id_redirects(client):
+    story = client.bench.analyses.stories["stories"][0]
+    client.bench.retired["s-0ld0ld00"] = story["articles"][0]["article_id"]
+    r = client.get("/story/s-0ld0ld00.json")
+    assert r.status_code == 301 and r.headers["location"].endswith(f"/story/{story['story_id']}.json")
+
+
 def test_coverage_and_blindspot():
     arts = [{"article_id": "a", "outlet": "L", "date": "2020-01-02"}, {"article_id": "b", "outlet": "C", "date": "2020-01-01"}]
     bias = {"a": "Lean Left", "b": "Center"}
@@ -293,8 +300,12 @@ def test_analyses_follow_a_growing_store(tmp_path):
     bench = Workbench(str(path), "newsgraph", min_interval=0)
     bench.refresh()
     assert bench.wait(120) is not None and bench.analyses.fingerprint[0] == 7
+    from ..analysis.fixtures import ACCORD, _accord
+
+    copy = _accord(ACCORD[:3] + ["A third paper ran the wire copy of the Kessel accord."], "thirdpaper", "2023-05-10",
+                   "Kessel fishing accord signed")  # joins the accord's story, whose id then changes
     with open_store(path) as store:
-        store.write_batch(hostile_records())
+        store.write_batch(hostile_records()[:1] + [copy.records()])
     current = queries.fingerprint(sqlite3.connect(path))
     status = bench.status(current)
     assert status["stale"] and status["computed_on_articles"] == 7 and status["store_articles"] == 9
@@ -303,3 +314,9 @@ def test_analyses_follow_a_growing_store(tmp_path):
     bench._done.wait(120)
     assert bench.analyses.fingerprint == current and not bench.status(current)["stale"]
     assert sum(s["articles"] for s in bench.analyses.summaries) == 9
+    # a story id from before still leads to the story its article is in now
+    assert bench.retired
+    for old_id, article_id in bench.retired.items():
+        new_id = bench.successor(old_id)
+        assert any(a["article_id"] == article_id for s in bench.analyses.stories["stories"]
+                   if s["story_id"] == new_id for a in s["articles"])

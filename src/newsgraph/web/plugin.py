@@ -369,6 +369,10 @@ async def story_view(datasette, request):
     data = await _run(datasette, lambda conn: queries.story(conn, analyses.stories, analyses.claims, story_id,
                                                              analyses.bias))
     if data is None:
+        moved = bench.successor(story_id)  # the store grew and the story with it: its id changed
+        if moved:
+            target = f"/story/{urllib.parse.quote(moved, safe='')}" + (".json" if _wants_json(request) else "")
+            return Response.redirect(datasette.urls.path(target), status=301)
         return await _not_found(datasette, request, f"Story {story_id!r}")
     data["status"] = status
     _timed(data, started)

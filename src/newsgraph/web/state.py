@@ -74,6 +74,10 @@ class Workbench:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _done: threading.Event = field(default_factory=threading.Event)
     _memo: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    # A story's id is a hash of its articles: when the store grows, a story that gains an
+    # article gets a new id. Old ids are kept with one of their articles, so a link
+    # made earlier still leads to the story that article is in now.
+    retired: dict[str, str] = field(default_factory=dict)
 
     def memo(self, name: str, key: Any, compute):
         """A page's data kept while the store is unchanged (`key`: its fingerprint)."""
@@ -104,11 +108,26 @@ class Workbench:
             result, error = None, f"{type(exc).__name__}: {exc}"
         with self._lock:
             if result is not None:
+                if self.analyses is not None:
+                    now = {st["story_id"] for st in result.stories["stories"]}
+                    for st in self.analyses.stories["stories"]:
+                        if st["story_id"] not in now and st["articles"]:
+                            self.retired[st["story_id"]] = st["articles"][0]["article_id"]
                 self.analyses = result
             self.error = error
             self.started_at = None
             self.finished_at = time.monotonic()
             self._done.set()
+
+    def successor(self, story_id: str) -> str | None:
+        """The current story holding an article of a story id that no longer exists."""
+        article_id = self.retired.get(story_id)
+        if article_id is None or self.analyses is None:
+            return None
+        for st in self.analyses.stories["stories"]:
+            if any(a["article_id"] == article_id for a in st["articles"]):
+                return st["story_id"]
+        return None
 
     def wait(self, seconds: float) -> Analyses | None:
         """The analyses, waiting up to `seconds` when none are ready yet."""
