@@ -76,6 +76,14 @@ def test_identity_ignores_where_the_headline_came_from(fmt: str, text: str, fiel
 
 
 @pytest.mark.issue(17)
+def test_a_title_case_headline_without_function_words_is_found_either_way():
+    headline = "Regional Ministers Agree Common Tariff"
+    as_text = build_article(RawDoc("a.txt", None, "txt", f"{headline}\n\n{BODY}", {}))
+    as_row = build_article(RawDoc("a.jsonl", 1, "jsonl", BODY, {"title": headline}))
+    assert as_text.title == headline and as_text.article_id == as_row.article_id
+
+
+@pytest.mark.issue(17)
 def test_a_different_body_under_the_same_headline_is_another_article():
     first = build_article(RawDoc("a.txt", None, "txt", f"{HEADLINE}\n\n{BODY}", {}))
     other = build_article(RawDoc("b.txt", None, "txt", f"{HEADLINE}\n\n{BODY} Ministers disagreed.", {}))

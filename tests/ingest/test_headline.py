@@ -15,6 +15,8 @@ from newsgraph.ingest.headline import choose_title, is_headline, same_title
         "Minister quits over ‘unworkable’ plan",
         "Court backs union in pay dispute with U.S.",
         "Floods: what we know so far!",
+        "Senate Passes Tax Bill",  # Title Case, no function word: four words are not a name
+        "Regional Ministers Agree Common Tariff",
     ],
 )
 def test_headlines(line):
@@ -30,6 +32,8 @@ def test_headlines(line):
         "lower-case start is not a headline",
         "Strike ends",  # too short to tell from a sub-heading
         "Maria Lopez and Tom Becker",  # names are a byline
+        "Ana Silva",
+        "Martin Luther King Jr.",
         " ".join(["word"] * 30),
     ],
 )

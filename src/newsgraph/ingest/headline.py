@@ -17,6 +17,7 @@ MAX_HEADLINE_WORDS = 25
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|Dr|St|Mr|Mrs|Ms|Inc|Co|Corp|Ltd|Gov|Sen|Rep|vs)\.$")
 _CLOSING_QUOTES = "\"”’'»"
 _KEY = re.compile(r"[\W_]+")
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
 def is_headline(line: str) -> bool:
@@ -24,7 +25,7 @@ def is_headline(line: str) -> bool:
     words = line.split()
     if not 3 <= len(words) <= MAX_HEADLINE_WORDS:
         return False
-    if parse_byline("By " + line):
+    if _names_only(line):
         return False  # a name (or names) alone is a byline, not a headline
     first = line.lstrip("\"“‘'([")[:1]
     if not (first.isupper() or first.isdigit()):
@@ -41,6 +42,16 @@ def is_headline(line: str) -> bool:
     if end.endswith(".") and not _ABBREVIATION_END.search(end):
         return False
     return True
+
+
+def _names_only(line: str) -> bool:
+    """True when `line` reads as a list of people's names. One "name" of four
+    capitalised words or more is a Title Case headline ("Senate Passes Tax Bill"),
+    not a person: names that long are rare, headlines that short and bare are not."""
+    byline = parse_byline("By " + line)
+    if not byline:
+        return False
+    return len(byline.authors) > 1 or sum(w[:1].isupper() for w in byline.authors[0].split() if w.rstrip(".") not in _SUFFIXES) <= 3
 
 
 def title_key(text: str) -> str:
