@@ -5,15 +5,16 @@ connection (`Database.execute_fn`), and renders either the page (a packaged temp
 autoescaped, charts from `charts`) or the same data as JSON (`.json` on the path).
 Datasette's own table pages, JSON and CSV stay where they are (`/newsgraph/...`).
 
-Nothing can be written through the server: the store is opened `mode=ro`, every
-connection Datasette makes is `PRAGMA query_only`, and the write permissions are
-refused. The workbench's pages load nothing but themselves: their
+Nothing can be written through the server: only GET and HEAD are answered (any other
+method is 405 before Datasette sees it), the store is opened `mode=ro`, every connection
+Datasette makes to it is `PRAGMA query_only`, and the write permissions are refused. The workbench's pages load nothing but themselves: their
 Content-Security-Policy allows no script at all, and the charts are inline SVG.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 import time
 import urllib.parse
 import weakref
@@ -68,8 +69,6 @@ def startup(datasette):
         from ..knowledge import default
 
         default()  # the actor pages' offices: load the knowledge base once, off the request path
-
-    import threading
 
     threading.Thread(target=warm, name="newsgraph-knowledge", daemon=True).start()
     bench.refresh()
