@@ -126,6 +126,23 @@ def predicate(span: Span) -> tuple[Token | None, str]:
     return None, role or "root"
 
 
+def _tree_distances(span: Span, sentence: Span) -> dict[int, int]:
+    """Steps in the parse from the target (its whole span as one node) to each word of its sentence."""
+    inside = range(span.start, span.end)
+    dist = {i: 0 for i in inside}
+    frontier = list(inside)
+    while frontier:
+        nxt = []
+        for i in frontier:
+            t = sentence.doc[i]
+            for n in (t.head, *t.children):
+                if n.i not in dist and sentence.start <= n.i < sentence.end:
+                    dist[n.i] = dist[i] + 1
+                    nxt.append(n.i)
+        frontier = nxt
+    return dist
+
+
 def _in_quote(sentence: Span, start_char: int) -> bool:
     before = sentence.doc.text[sentence.start_char:start_char]
     return sum(before.count(q) for q in OPEN_QUOTES) % 2 == 1
@@ -229,6 +246,23 @@ def featurize(span: Span, sentence: Span | None = None, labels: Sequence = (),
     on("#vader_left", _compound(" ".join(t.text for t in sentence if sentence.start <= t.i < span.start)))
     on("#vader_right", _compound(" ".join(t.text for t in sentence if span.end <= t.i < sentence.end)))
     on("#position", (span.start - sentence.start) / max(1, len(sentence)))
+    # Words near the target in the parse tree, not in the line: in "X praised Y but
+    # attacked Z" the tree keeps "attacked" one step from Z and two from Y.
+    dist = _tree_distances(span, sentence)
+    tpos = tneg = 0.0
+    for t in sentence:
+        d = dist.get(t.i)
+        if d is None or t.i in inside or not _content(t):
+            continue
+        if d <= 3:
+            on(f"t:{_word(t)}", 1.0 / d)
+        val = _valence(t.lower_)
+        if val > 0:
+            tpos += val / d
+        elif val < 0:
+            tneg += val / d
+    on("#tree_pos", tpos)
+    on("#tree_neg", tneg)
     # The same sentiment means different things for a subject, an object, a speaker:
     # the role crossed with the sign of the sentence's and the clause's tone.
     sent, clause_tone = _sign(f["#vader_sent"]), _sign(f["#vader_clause"])
