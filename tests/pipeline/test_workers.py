@@ -32,8 +32,17 @@ def echo(items: list, delay: float) -> list:
     return [item.upper() for item in items]
 
 
-def _drain(pool: WorkerPool, expected: int, timeout: float = 60.0) -> list:
-    events, deadline = [], time.monotonic() + timeout
+def _submit(pool: WorkerPool, batch: Batch, seen: list, timeout: float = 60.0) -> None:
+    """Give `batch` to the pool once a worker is ready (loaded) and idle; events met meanwhile go to `seen`."""
+    deadline = time.monotonic() + timeout
+    while not pool.has_idle():
+        assert time.monotonic() < deadline, "no worker became ready"
+        seen.extend(pool.events(0.2))
+    pool.submit(batch)
+
+
+def _drain(pool: WorkerPool, expected: int, events: list | None = None, timeout: float = 60.0) -> list:
+    events, deadline = events if events is not None else [], time.monotonic() + timeout
     while len(events) < expected and time.monotonic() < deadline:
         events.extend(pool.events(1.0))
     return events
@@ -43,10 +52,10 @@ def test_a_worker_that_dies_costs_only_its_own_batch_and_is_replaced():
     pool = WorkerPool(2, ready, (), echo, (0.5,))
     try:
         before = set(pool.pids)
-        pool.submit(Batch(["a", "b"]))
-        pool.submit(Batch(["c", "die"]))
-        assert not pool.has_idle()
-        events = _drain(pool, 2)
+        events: list = []
+        _submit(pool, Batch(["a", "b"]), events)
+        _submit(pool, Batch(["c", "die"]), events)
+        events = _drain(pool, 2, events)
         done = [e for e in events if isinstance(e, Done)]
         died = [e for e in events if isinstance(e, Died)]
         assert [e.results for e in done] == [["A", "B"]]
@@ -54,7 +63,7 @@ def test_a_worker_that_dies_costs_only_its_own_batch_and_is_replaced():
         assert "SIGKILL" in died[0].reason
         after = set(pool.pids)
         assert len(after) == 2 and len(after & before) == 1  # one replaced, one kept
-        pool.submit(Batch(["e"]))  # the replacement works
+        _submit(pool, Batch(["e"]), [])  # the replacement works
         assert [e.results for e in _drain(pool, 1) if isinstance(e, Done)] == [["E"]]
     finally:
         pool.stop()
@@ -71,8 +80,8 @@ def test_workers_that_cannot_start_stop_the_pool_with_the_reason():
 def test_stop_ends_busy_workers_at_once():
     pool = WorkerPool(2, ready, (), echo, (60.0,))
     pids = pool.pids
-    pool.submit(Batch(["slow"]))
-    pool.submit(Batch(["slower"]))
+    _submit(pool, Batch(["slow"]), [])
+    _submit(pool, Batch(["slower"]), [])
     time.sleep(0.5)
     started = time.monotonic()
     pool.stop()

@@ -92,16 +92,21 @@ class WorkerPool:
         return sum(w.batch is not None for w in self._workers)
 
     def has_idle(self) -> bool:
-        return any(w.batch is None for w in self._workers)
+        """A worker is ready (its model loaded) and holds no batch."""
+        return any(w.ready and w.batch is None for w in self._workers)
 
     def submit(self, batch: Batch) -> None:
-        """Give `batch` to an idle worker (call only when `has_idle()`)."""
-        worker = next(w for w in self._workers if w.batch is None)
+        """Give `batch` to a ready, idle worker (call only when `has_idle()`).
+
+        Only ready workers get batches: the send never waits on a model still loading,
+        and a batch given to a worker that dies was being run by it.
+        """
+        worker = next(w for w in self._workers if w.ready and w.batch is None)
         worker.batch = batch
         try:
             worker.conn.send((batch.articles, self._work_args))
         except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
-            pass  # it died idle; `events` reports it with this batch, which it never started
+            pass  # it died just now; `events` reports it with this batch
 
     def events(self, timeout: float | None) -> list[Done | Died]:
         """What happened within `timeout` seconds (None: until something does).
