@@ -48,6 +48,7 @@ DESCRIBING = frozenset({"amod", "compound", "nmod", "advmod", "npadvmod", "punct
 # How an actor attaches to a noun it owns or does.
 OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 COPULA_SLOTS = frozenset({"attr", "acomp"})  # acomp: only an adjective that judges
+COPULAS = frozenset({"be", "become", "remain"})  # "X became a citizen": X's predicate
 NAMING_SLOTS = frozenset({"oprd", "attr", "xcomp", "acomp", "dobj"})  # dobj: "branded X a usurper" parsed as two objects
 # Quantifying adjectives: how many or whose, not what kind ("more writers", "other
 # officials", "his own review").
@@ -220,7 +221,14 @@ def _owned(head: Token, span: Span, kb, terms: FramingTerms) -> tuple[str, Token
         return None
     if _another_actor(noun, kb, terms):
         return None  # "supporters of X", "X's longtime ally": an actor of its own, not X's
+    if head.dep_ == "compound" and any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return None  # "the first White House visit by a Gulf leader": the leader's act, not the host's
     return kind, noun
+
+
+def _person_role(token: Token, kb) -> bool:
+    role = kb.role(token.text) or kb.role(token.lemma_)
+    return role is not None and role.kind == "person"
 
 
 def _another_actor(noun: Token, kb, terms: FramingTerms) -> bool:
@@ -243,7 +251,7 @@ def _predicate(head: Token, terms: FramingTerms) -> list[Token] | None:
                 if found is not None:
                     return found
     verb = head.head
-    if head.dep_ == "nsubj" and verb.lemma_ == "be":
+    if head.dep_ == "nsubj" and verb.lemma_ in COPULAS:
         slots = COPULA_SLOTS
     elif head.dep_ in ("nsubjpass", "dobj") and verb.lemma_ in terms.naming_verbs:
         slots = NAMING_SLOTS
@@ -284,7 +292,7 @@ def _judged_deeds(head: Token, span: Span, kb, terms: FramingTerms):
         if noun.dep_ == "nsubjpass" and verb.tag_ == "VBN" and _judges([verb], terms):
             be = [t for t in verb.children if t.dep_ == "auxpass"]
             yield _negated(negation(verb), [noun, *be[:1], verb])  # "the vote was rigged"
-        elif verb.lemma_ == "be":
+        elif verb.lemma_ in COPULAS:
             slot = next((c for c in verb.rights if c.dep_ in COPULA_SLOTS and c.pos_ in ("ADJ", "NOUN", "VERB")), None)
             judgement = _predicate_phrase(slot) if slot is not None else []
             if judgement and _judges(judgement, terms):
@@ -340,17 +348,20 @@ def _judges(tokens: list[Token], terms: FramingTerms) -> bool:
 
 
 def is_complement(head: Token, terms: FramingTerms) -> bool:
-    """A mention that is itself the complement ("a dictator" in "X is a dictator") labels
-    its subject: it is no actor of its own to label or to score."""
+    """A mention that is itself the complement ("a dictator" in "X is a dictator", "a
+    diplomat and a former ambassador") labels its subject: it is no actor of its own to
+    label or to score."""
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # the second of coordinated complements is one too
     if head.dep_ == "pobj" and head.head.lower_ == "as":
         governor = head.head.head
         if governor.dep_ in ("dobj", "nsubjpass") and governor.pos_ in ("NOUN", "PROPN"):
             governor = governor.head  # "recognised X as interim president", "as" on the object
         return governor.lemma_ in terms.naming_verbs
-    if head.dep_ == "dobj":  # the second of two objects ("branded X a usurper")
+    if head.dep_ == "dobj":  # the second of two objects ("branded X a usurper", "X was designated a …")
         return head.head.lemma_ in terms.naming_verbs and any(
-            c.dep_ == "dobj" and c.i < head.i for c in head.head.children)
-    return head.dep_ in COPULA_SLOTS | NAMING_SLOTS and head.head.lemma_ in terms.naming_verbs | {"be"}
+            c.dep_ == "dobj" and c.i < head.i or c.dep_ == "nsubjpass" for c in head.head.children)
+    return head.dep_ in COPULA_SLOTS | NAMING_SLOTS and head.head.lemma_ in terms.naming_verbs | COPULAS
 
 
 def _phrase(noun: Token) -> list[Token]:
@@ -382,6 +393,10 @@ def _informative(label: Label, kind: str, tokens: list[Token], mention: Mention,
         return False  # a citation mark or markup run into a word ("policy.[172]"): no phrase
     if all(t.ent_type_ and t.pos_ in ("PROPN", "ADJ") for t in words):
         return False
+    content = [t for t in words if t.is_alpha and t.pos_ not in ("ADP", "DET", "CCONJ", "PART")]
+    if content and all(t.text[:1].isupper() and not t.is_upper for t in content) and not any(
+            _person_role(t, kb) for t in content):
+        return False  # capitalised words and no title among them: a name ("State of the Union", "Campaign Report")
     if not any(t.text[:1].islower() and t.is_alpha or kb.role(t.text) or kb.role(t.lemma_) for t in words):
         return False  # only names, acronyms, handles and tags: "AFP", "@handle", "D-Md."
     if kind == "title" and len(words) == 1 and mention is not None and mention.how in ("role", "role+context"):
