@@ -208,3 +208,11 @@ def test_she_does_not_go_to_a_man_the_text_calls_mr(nlp, resolver):
             '"Decline it," she said.')
     found = quotes_of(nlp, resolver, text, date="2012-05-01")
     assert [(q.speaker_text, q.speaker_id) for q in found] == [("she", "hillary-clinton")]
+
+
+@pytest.mark.slow
+def test_an_unnamed_official_and_a_papers_editorial_get_the_right_speakers(nlp, resolver):
+    text = ('Defense Secretary Jim Mattis spoke on Monday. "The orders were clear," the official told the paper. '
+            'An unsigned editorial in the Global Times argued that the plan was a fluke.')
+    found = quotes_of(nlp, resolver, text, date="2018-02-06")
+    assert [q.speaker_id for q in found] == ["role-official", "global-times"]

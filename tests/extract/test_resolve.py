@@ -255,3 +255,16 @@ def test_a_surname_still_means_a_leader_shortly_after_they_leave_office(namesake
 ])
 def test_a_name_followed_by_words_describing_it_is_the_named_body(resolver, text, want):
     assert resolver.resolve(text, "2021-01-01").actor.id == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Gen. Whitfield", ("whitfield", "MIL")),   # one person by title and surname, not every general
+    ("Sen. Whitfield", ("whitfield", "LEG")),
+])
+def test_a_title_and_an_unknown_surname_name_one_person(resolver, text, want):
+    found = resolver.resolve(text, "2015-05-25")
+    assert (found.actor.id, found.actor.sector) == want and found.how == "title"
+
+
+def test_a_military_rank_abbreviation_is_a_title_that_finds_its_holder(resolver):
+    assert resolver.resolve("Gen. Soleimani", "2015-05-25").actor.id == "qasem-soleimani"

@@ -423,7 +423,7 @@ class _Finder:
         for child in doc_token.children:
             if child.dep_ in ("poss", "compound") and not child.is_punct:
                 return self._speaker_from(child)
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "in"):  # "an editorial in the Global Times"
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return self._speaker_from(obj)

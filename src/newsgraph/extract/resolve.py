@@ -528,7 +528,7 @@ class Resolver:
         role = head.value
         if r.former and role.person:
             sector = "ELI"
-        name = _unknown_name(r) if role.person else None
+        name = _unknown_name(r, head) if role.person else None
         if name:
             actor = Actor(_slug(name), name, country, sector)
             return Resolution(actor, "title+nationality" if country else "title", head.text.lower())
@@ -721,9 +721,10 @@ def _sector_for(head: _Piece, pieces: list[_Piece]) -> str | None:
     return head.value.sector
 
 
-def _unknown_name(r: _Reading) -> str | None:
+def _unknown_name(r: _Reading, title: "_Piece | None" = None) -> str | None:
     """The run of capitalised words the knowledge base did not explain that ends the
-    phrase: a person's name ("… Ambassador to Peru Tomas Ibarra").
+    phrase: a person's name ("… Ambassador to Peru Tomas Ibarra"), or a surname right
+    after a person's title ("Gen. Whitfield": one person, not every general).
     Unexplained words elsewhere ("professor at the University of St. Andrews in
     Scotland") name something else."""
     if not r.name_at or r.name_at[-1] != r.length - 1:
@@ -738,6 +739,8 @@ def _unknown_name(r: _Reading) -> str | None:
         return None  # "President of the Human Rights League": a body, not a person
     if len(run) >= 2 or len(run[0]) > 2 and "-" in run[0]:
         return " ".join(run)
+    if title is not None and title.end == first and len(run[0]) > 1:
+        return run[0]
     return None
 
 

@@ -125,6 +125,8 @@ def check_files(paths: Iterable[str | Path]) -> list[Problem]:
 # Small tables the extractors read beside the actor tables: every cell required.
 AUXILIARY: dict[str, tuple[str, ...]] = {
     "role_families.tsv": ("anaphor", "refers_to", "source"),
+    "name_order.tsv": ("country", "note"),  # family-name-first countries (extract.link)
+    "gendered_words.tsv": ("word", "gender"),  # honorifics and gendered role nouns (extract.gender)
     "cues.tsv": (),  # the quote-cue lexicon: its own loader checks it
     "claims.tsv": (),  # the claim lexicon (analysis.claims): its own loader checks it
     "framing_terms.tsv": (),  # the framing lexicon: its own loader checks it
