@@ -285,7 +285,8 @@ def test_time_axis_labels_never_overprint(months):
 def test_time_axis_keeps_empty_months():
     svg = str(time_chart([{"period": "2019-01", "n": 1}, {"period": "2019-12", "n": 2}], title="t", up="n"))
     assert "12 months, Jan 2019 – Dec 2019" in svg and svg.count('class="bar up"') == 2
-    assert time_chart([{"period": None, "n": 3}], title="t", up="n") is None
+    assert "<svg" not in time_chart([{"period": None, "n": 3}], title="t", up="n")  # said, not drawn
+    assert time_chart([], title="t", up="n") is None
 
 
 def test_analyses_follow_a_growing_store(tmp_path):

@@ -97,7 +97,10 @@ def time_chart(
         old = monthly.get(m, (0.0, 0.0))
         monthly[m] = (old[0] + a, old[1] + b)
     if not monthly:
-        return None
+        if not unplaced:
+            return None
+        return Markup(f'<figure class="ng-chart"><figcaption>{escape(title)} — {unplaced:g} dated only to the year '
+                      f'or undated: nothing to draw on a month axis</figcaption></figure>')
     months = month_range(min(monthly), max(monthly))
     left, right, top, axis_room = 44, 12, 26, 34
     plot_w = width - left - right

@@ -64,6 +64,7 @@ def startup(datasette):
     env.filters["ng_snippet"] = snippet
     env.filters["ng_n"] = lambda n: "{:,}".format(n or 0)
     env.filters["ng_q"] = lambda v: urllib.parse.quote(str(v), safe="")
+    env.filters["ng_quoted"] = quoted
 
     def warm() -> None:
         from ..knowledge import default
@@ -145,6 +146,15 @@ def marked(text: str | None, marks: list[dict[str, Any]] | None) -> Markup:
         at = end
     out.append(escape(text[at:]))
     return Markup("").join(out)
+
+
+QUOTE_MARKS = "\"“”‘’'«»„"
+
+
+def quoted(text: str | None) -> str:
+    """Quoted words between quote marks, unless they carry their own."""
+    text = (text or "").strip()
+    return text if text[:1] in QUOTE_MARKS else f"“{text}”"
 
 
 def snippet(text: str | None) -> Markup:
