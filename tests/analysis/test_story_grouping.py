@@ -191,3 +191,17 @@ def test_one_articles_story_from_its_neighbourhood_alone(result, tmp_path):
         assert story_around(store, "no-such-article") is None
     assert around["story_id"] == _story(result, "collapse_left")["story_id"]
     assert around["coverage"]["sides"] == {"left": 1, "center": 1, "right": 1}
+
+
+def test_a_known_year_keeps_undated_articles_apart():
+    """'2019' and 2016-04-23: the same words cannot make them one event."""
+    from newsgraph.analysis import tfidf
+
+    vec = tfidf.vectors({"x": ["missile", "submarine", "launch"], "y": ["missile", "submarine", "launch"]})
+    x, y = _features("x", 736077), _features("y", None)
+    x.year, y.year = 2016, 2019
+    x.body = x.lead = vec["x"]
+    y.body = y.lead = vec["y"]
+    assert story_pairs.score_pair(x, y, {}, keep_weak=True) is None
+    y.year = 2016
+    assert story_pairs.score_pair(x, y, {}, keep_weak=True)["lead"] > 0.99

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from datetime import date
 
 from . import tfidf
 from .story_features import ArticleFeatures
@@ -90,6 +91,19 @@ def bar(days: int | None) -> float:
     return SAME_STORY[days] if days < len(SAME_STORY) else 2.0
 
 
+def _years_apart(x: ArticleFeatures, y: ArticleFeatures) -> bool:
+    """Whether two known years differ (a year-end and the next January stay neighbours)."""
+    if x.year is None or y.year is None or x.year == y.year:
+        return False
+    if abs(x.year - y.year) > 1:
+        return True
+    later = x if x.year > y.year else y
+    earlier = y if later is x else x
+    # Only a late-December date and an early-January one may be one event across years.
+    return not (later.lo is None or later.lo - date(later.year, 1, 1).toordinal() <= WINDOW_DAYS) or not (
+        earlier.hi is None or date(earlier.year, 12, 31).toordinal() - earlier.hi <= WINDOW_DAYS)
+
+
 def _weighted_jaccard(x: dict[str, float], y: dict[str, float]) -> float:
     union = sum(x.values()) + sum(v for k, v in y.items() if k not in x)
     return sum(v for k, v in x.items() if k in y) / union if union else 0.0
@@ -112,6 +126,8 @@ def score_pair(x: ArticleFeatures, y: ArticleFeatures, names: dict[str, str], *,
     }
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
     days = days_apart(x, y)
+    if days is None and _years_apart(x, y):
+        return None  # "2019" and 2016-04-23 cannot be one event, however alike
     if score < bar(days) - NEAR_MISS and not keep_weak:
         return None
     shared_actors = sorted(set(x.actors) & set(y.actors), key=lambda a: -x.actors[a])[:4]
