@@ -150,8 +150,13 @@ def _attached(span: Span, actor_id: str, people: dict[str, str], kb, terms: Fram
 
 def _enumeration(appos: Token) -> bool:
     """An apposition inside a run of them ("a governor, envoy to Spain, senator, secretary
-    of war and minister") is a list of posts, not a description of its neighbour."""
-    return appos.head.dep_ == "appos" or any(c.dep_ in ("appos", "conj") for c in appos.children)
+    of war and minister") is a list of posts, not a description of its neighbour; one
+    across a quote mark ("… France, our oldest ally," Secretary X said) is the parser
+    joining the quote's last noun to its speaker."""
+    if appos.head.dep_ == "appos" or any(c.dep_ in ("appos", "conj") for c in appos.children):
+        return True
+    low, high = sorted((appos.i, appos.head.i))
+    return any(t.is_quote for t in appos.doc[low:high])
 
 
 def _name_tokens(span: Span, kb) -> set[int]:
