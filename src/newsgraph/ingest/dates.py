@@ -33,6 +33,7 @@ readable by tools that know the format; the year stays honestly unknown.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as _dt
 import re
@@ -308,12 +309,11 @@ class TextDates:
             self.spans.append((start, m.start()))
             start = m.end()
         self.spans.append((start, len(text)))
+        self._starts = [start for start, _ in self.spans]
 
     def sentence(self, offset: int) -> int:
-        for i, (start, end) in enumerate(self.spans):
-            if start <= offset <= end:
-                return i
-        return len(self.spans) - 1
+        """The index of the sentence holding `offset` (a gap between two is the earlier's)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
     def anchors_past(self, mention: DateMention) -> bool:
         """True when the mention dates something that already happened: not in a future

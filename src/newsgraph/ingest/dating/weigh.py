@@ -38,20 +38,37 @@ def weigh(evidence: list[Evidence], domain: Interval, margin: float = 0.0) -> tu
     `margin` of the heaviest are kept too: a reading nearly as well supported is not
     ruled out."""
     lo, hi = domain
-    cuts = {lo, hi + _ONE}
+    deltas: dict[Day, float] = {lo: 0.0, hi + _ONE: 0.0}
     for item in evidence:
-        for a, b in item.spans:
+        for a, b in _merged(item.spans):
             if a <= hi and b >= lo:
-                cuts.update((max(a, lo), min(b, hi) + _ONE))
-    points = sorted(cuts)
-    scored = []
+                first, after = max(a, lo), min(b, hi) + _ONE
+                deltas[first] = deltas.get(first, 0.0) + item.weight
+                deltas[after] = deltas.get(after, 0.0) - item.weight
+    points = sorted(deltas)
+    scored, score = [], 0.0
     for a, b in zip(points, points[1:]):
-        first, last = a, b - _ONE
-        scored.append(((first, last), sum(item.weight for item in evidence if item.allows(first, last))))
-    best = max((score for _, score in scored), default=0.0)
-    if best <= 0:
+        score += deltas[a]  # the weight of the evidence allowing the days a .. b-1
+        scored.append(((a, b - _ONE), score))
+    best = max((value for _, value in scored), default=0.0)
+    if best <= 1e-9:
         return None
-    chosen = [span for span, score in scored if score > 0 and score >= best - margin - 1e-9]
+    chosen = [span for span, value in scored if value > 1e-9 and value >= best - margin - 1e-9]
     first, last = chosen[0][0], chosen[-1][1]
-    used = [item for item in evidence if any(item.allows(a, b) for a, b in chosen)]
+    used = [item for item in evidence if any(_overlaps(item.spans, a, b) for a, b in chosen)]
     return (first, last), used
+
+
+def _merged(spans: tuple[Interval, ...]) -> list[Interval]:
+    """An item's spans, overlapping ones joined, so no day counts its weight twice."""
+    out: list[Interval] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + _ONE:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _overlaps(spans: tuple[Interval, ...], first: Day, last: Day) -> bool:
+    return any(a <= last and first <= b for a, b in spans)
