@@ -11,10 +11,11 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-# Where an article's date came from, strongest first.
-DATE_SOURCES = ("user", "metadata", "byline", "text", "inferred")
-# How precise a date string is: "2019-08-19" day, "2019-08" month, "2019" year.
-DATE_PRECISIONS = ("day", "month", "year")
+# Where an article's date came from, strongest first ("url": a day in the URL's path).
+DATE_SOURCES = ("user", "metadata", "url", "byline", "text", "inferred")
+# How precise an EDTF date is (docs/dates.md): "2019-08-19" day, "2019-08" month, "2019" year,
+# "2018-04/2019-09" interval; events also "../2019-08-19" before and "2010/2019-08-19" span.
+DATE_PRECISIONS = ("day", "month", "year", "interval", "before", "span")
 
 
 @dataclass(frozen=True, slots=True)
