@@ -143,8 +143,9 @@ def _tree_distances(span: Span, sentence: Span) -> dict[int, int]:
     return dist
 
 
-def _in_quote(sentence: Span, start_char: int) -> bool:
-    before = sentence.doc.text[sentence.start_char:start_char]
+def _in_quote(sentence_text: str, offset: int) -> bool:
+    """Whether an odd number of quote marks precede `offset` in the sentence."""
+    before = sentence_text[:offset]
     return sum(before.count(q) for q in OPEN_QUOTES) % 2 == 1
 
 
@@ -233,15 +234,17 @@ def featurize(span: Span, sentence: Span | None = None, labels: Sequence = (),
     on(f"ent:{root.ent_type_ or root.pos_}")
     if root.pos_ == "PRON":
         on("pron")
-    if _in_quote(sentence, span.start_char):
+    # Span.text joins the sentence's tokens only; Doc.text would join the whole article
+    # for every mention (it was 80 % of the tone's cost).
+    sentence_text = sentence.text
+    if _in_quote(sentence_text, span.start_char - sentence.start_char):
         on("quoted")
     for label in labels:
         pol = getattr(label, "polarity", None) or "none"
         on(f"lab:{pol}")
         on(f"labk:{getattr(label, 'kind', '')}|{pol}")
 
-    text = doc.text
-    on("#vader_sent", _compound(text[sentence.start_char:sentence.end_char]))
+    on("#vader_sent", _compound(sentence_text))
     on("#vader_clause", _compound(" ".join(t.text for t in clause if t.i not in inside)))
     on("#vader_left", _compound(" ".join(t.text for t in sentence if sentence.start <= t.i < span.start)))
     on("#vader_right", _compound(" ".join(t.text for t in sentence if span.end <= t.i < sentence.end)))
