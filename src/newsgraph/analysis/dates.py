@@ -15,7 +15,22 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 def parse(value: str | None) -> tuple[int, int | None, int | None] | None:
-    """(year, month, day) with None for what is not known; None without a year."""
+    """(year, month, day) with None for what is not known; None without a year.
+
+    An EDTF interval (docs/dates.md) is known as far as its two ends agree
+    ("2019-03-02/2019-04-16" → 2019); an act "on or before" a date ("../2019-08-19")
+    is counted at that date, as GDELT counts events at their article's date."""
+    if value and "/" in value:
+        start, _, end = value.partition("/")
+        if start == "..":
+            value = end
+        else:
+            agreed = []
+            for a, b in zip(start.split("-"), end.split("-")):
+                if a != b:
+                    break
+                agreed.append(a)
+            value = "-".join(agreed)
     match = _DATE.match(value or "")
     if not match:
         return None
