@@ -41,10 +41,15 @@ class RunReporter:
         if not quiet and sys.stderr.isatty():
             from rich.progress import (BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn,
                                        TimeElapsedColumn, TimeRemainingColumn)
+            from rich.table import Column
 
+            # bar, share and time left first: on a narrow terminal the counts' end is cut, not the ETA
             self.live = Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
-                TaskProgressColumn(), TimeRemainingColumn(), TimeElapsedColumn(), console=err, transient=True,
+                SpinnerColumn(), BarColumn(bar_width=20), TaskProgressColumn(),
+                TimeRemainingColumn(table_column=Column(min_width=7, no_wrap=True)),
+                TimeElapsedColumn(table_column=Column(min_width=7, no_wrap=True)),
+                TextColumn("{task.description}", table_column=Column(ratio=1, no_wrap=True, overflow="ellipsis")),
+                console=err, transient=True,
             )
             self.task = self.live.add_task("starting", total=None)
             self.live.start()
