@@ -153,7 +153,8 @@ def _enumeration(appos: Token) -> bool:
     of war and minister") is a list of posts, not a description of its neighbour; one
     across a quote mark ("… France, our oldest ally," Secretary X said) is the parser
     joining the quote's last noun to its speaker."""
-    if appos.head.dep_ == "appos" or any(c.dep_ in ("appos", "conj") for c in appos.children):
+    posts = ("appos",) if _is_name(appos) else ("appos", "conj")  # "allies Brazil and Colombia": names
+    if appos.head.dep_ == "appos" or any(c.dep_ in posts for c in appos.children):
         return True
     low, high = sorted((appos.i, appos.head.i))
     return any(t.is_quote for t in appos.doc[low:high])
