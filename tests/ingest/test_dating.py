@@ -198,3 +198,23 @@ def test_weighing_takes_the_days_the_heaviest_agreeing_evidence_allows():
     (first, last), used = weigh([a, b, c], (D(1900, 1, 1), TODAY))
     assert (first, last) == (D(2019, 6, 1), D(2019, 12, 31)) and used == [a, b]
     assert weigh([], (D(1900, 1, 1), TODAY)) is None
+
+
+# ---------------------------------------------------------------- the seeds
+
+# Publication days judged from each seed's own text (docs/dates.md): 000 the day after
+# Maduro's second inauguration (Thursday 10 January 2019); 001 its byline; 002 the week
+# after Blinken's statement on the 28 July 2024 election; 003 the weekend of the
+# Pompeo-Lavrov call of Saturday 2 March 2019; 004 after Russia's "late Thursday
+# statement" on the US sanctions that followed the 30 July 2017 vote.
+SEED_DAYS = {"000": D(2019, 1, 11), "001": D(2019, 8, 19), "002": D(2024, 8, 5), "003": D(2019, 3, 3),
+             "004": D(2017, 8, 11)}
+
+
+@pytest.mark.shared
+def test_every_seed_interval_contains_its_publication_day(seeds):
+    for path in sorted(seeds.glob("*.txt")):
+        article = build_article(RawDoc(str(path), None, "txt", path.read_text(encoding="utf-8")))
+        first, last = bounds(article.date)
+        assert first <= SEED_DAYS[path.name[:3]] <= last, (path.name, article.date)
+        assert article.date_source == "byline" or article.meta["date_evidence"], path.name
