@@ -185,12 +185,13 @@ def _actors(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures], scope: s
     """Actors named in each article, weighted by rarity (IDF); places apart for the label."""
     if not has_table(conn, "mentions"):
         return
+    found = conn.execute(f"SELECT article_id, actor_id, text, kind, country, sector, sentence FROM mentions {scope}",
+                         params).fetchall()
     # Rarity is the store's, not the window's: a name common everywhere stays common.
     n = max(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0], 1)
-    df = dict(conn.execute("SELECT actor_id, COUNT(DISTINCT article_id) FROM mentions GROUP BY actor_id"))
+    df = _actor_df(conn, {m[1] for m in found} if scope else None)
     by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for m in conn.execute(f"SELECT article_id, actor_id, text, kind, country, sector, sentence FROM mentions {scope}",
-                          params):
+    for m in found:
         doc = docs.get(m[0])
         if doc is None:
             continue
@@ -207,6 +208,19 @@ def _actors(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures], scope: s
         for i, x in enumerate(ordered):
             for y in ordered[i + 1:]:
                 docs[article_id].dyads[(x, y)] += 1
+
+
+def _actor_df(conn: sqlite3.Connection, actor_ids: set[str] | None) -> dict[str, int]:
+    """In how many articles each actor is named: all actors, or only those asked for
+    (a neighbourhood's: counting every actor of a large store took most of a page's time)."""
+    sql = "SELECT actor_id, COUNT(DISTINCT article_id) FROM mentions"
+    if actor_ids is None:
+        return dict(conn.execute(sql + " GROUP BY actor_id"))
+    ids, out = sorted(actor_ids), {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out.update(conn.execute(f"{sql} WHERE actor_id IN ({','.join('?' * len(chunk))}) GROUP BY actor_id", chunk))
+    return out
 
 
 def _events(conn: sqlite3.Connection, docs: dict[str, ArticleFeatures], scope: str, params: list) -> None:
