@@ -57,7 +57,7 @@ def test_the_dateline_places_only_acts_of_the_time_of_writing(nlp, resolver):
     mentions, _ = find_mentions("t", doc, resolver, "2020-01-05")
     token = next(t for t in doc if t.text == "detained")
     sent = next(iter(doc.sents))
-    placed = dict(plover="COERCE", dateline="NIC")
+    placed = {"plover": "COERCE", "dateline": "NIC"}
     assert event_location(doc, token, sent, mentions, **placed, date_precision="year", parties={"NIC"}) is None
     assert event_location(doc, token, sent, mentions, **placed, date_precision="before", parties={"NIC"}) == "NIC"
     # nor an act of foreigners the reporter was not filing about

@@ -140,7 +140,7 @@ def _aside_words(text: str, mention: DateMention) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]+", rest) if w.lower() not in _CARRIERS]
 
 
-_CARRIERS = frozenset("on in at late early since by during the of last this next".split())
+_CARRIERS = frozenset({"on", "in", "at", "late", "early", "since", "by", "during", "the", "of", "last", "this", "next"})
 
 
 def _earlier(text: str, trigger: int, date: str | None, precision: str | None) -> tuple[str | None, str | None]:

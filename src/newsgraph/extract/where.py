@@ -123,8 +123,9 @@ def _placed(head: Token, acts: set[int], how: str, words: dict[str, frozenset[st
 
 def _remote(trigger: Token, sent: Span, words: dict[str, frozenset[str]]) -> bool:
     """True when the act is done from afar: a remote word is the trigger or hangs near it."""
-    near = {trigger, trigger.head, *trigger.children}
-    for token in list(near):
+    first = (trigger, trigger.head, *trigger.children)
+    near = set(first)
+    for token in first:
         near.update(token.children)
     return any(t.lower_ in words["remote_words"] or t.lemma_.lower() in words["remote_words"] for t in near)
 

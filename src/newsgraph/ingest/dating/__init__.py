@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.ingest.dates import TextDates, infer_publication_date
-from newsgraph.ingest.dating.edtf import EARLIEST, Day, bounds, label, part_bounds, representative_day
+from newsgraph.ingest.dating.edtf import (
+    EARLIEST,
+    LATEST,
+    Day,
+    bounds,
+    label,
+    representative_day,
+)
 from newsgraph.ingest.dating.offices import administrations, titled_names
 from newsgraph.ingest.dating.textual import mention_evidence, stated_day_evidence
 from newsgraph.ingest.dating.url import url_date
@@ -84,7 +91,8 @@ def infer_date(
     (first, last), used = weighed
     if all(item.kind.endswith("-yearless") or item.kind == "stated-day" for item in used) and not within:
         return _yearless(stated_estimate)
-    date, precision = label(first, last if last < today else _open_end(last, today))
+    # an estimate that runs up to today is open-ended: nothing bounds it but the clock
+    date, precision = label(first, last if last < today else LATEST)
     return Dating(date, precision, "inferred", tuple(_audit(item) for item in used))
 
 
@@ -101,13 +109,6 @@ def _office_evidence(text: str, kb, today: Day) -> list[Evidence]:
         if counts[key] <= OFFICE_CAP:
             out.append(Evidence("administration", found.text, found.tenures, ADMINISTRATION_WEIGHT))
     return out
-
-
-def _open_end(last: Day, today: Day) -> Day:
-    """An estimate that runs up to today is open-ended: nothing bounds it but the clock."""
-    from newsgraph.ingest.dating.edtf import LATEST
-
-    return LATEST if last >= today else last
 
 
 def _yearless(estimate) -> Dating:
@@ -128,10 +129,8 @@ def _precision(value: str) -> str:
 
 def _audit(item: Evidence) -> dict:
     """The evidence as meta keeps it: what, the words, and the days it allows."""
-    spans = [label(a, b)[0] if b < Day(2099, 1, 1) else f"{a.isoformat()}/.." for a, b in item.spans[:3]]
+    spans = [label(a, b)[0] if b < LATEST else f"{a.isoformat()}/.." for a, b in item.spans[:3]]
     more = len(item.spans) - 3
     return {"kind": item.kind, "text": item.text, "allows": spans + ([f"+{more} more"] if more > 0 else []),
             "weight": item.weight}
 
-
-del part_bounds

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from newsgraph.ingest.dates import DateMention, TextDates
-from newsgraph.ingest.dating.edtf import EARLIEST, LATEST, Day, Interval, part_bounds
+from newsgraph.ingest.dates import TextDates
+from newsgraph.ingest.dating.edtf import LATEST, Day, Interval, part_bounds
 from newsgraph.ingest.dating.weigh import Evidence
 
 # Weight of "on or after" and of "soon after" for each kind of mention: bare years are
@@ -79,4 +79,4 @@ def _every_year(value: str, today: Day, weekdays: set[int] | None) -> list[Inter
     return out
 
 
-__all__ = ["mention_evidence", "stated_day_evidence", "DateMention", "EARLIEST"]
+__all__ = ["mention_evidence", "stated_day_evidence"]

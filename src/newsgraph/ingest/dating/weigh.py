@@ -12,6 +12,7 @@ span of those days: one interval if they are contiguous, their hull otherwise.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from dataclasses import dataclass
 
 from newsgraph.ingest.dating.edtf import Day, Interval
@@ -47,7 +48,7 @@ def weigh(evidence: list[Evidence], domain: Interval, margin: float = 0.0) -> tu
                 deltas[after] = deltas.get(after, 0.0) - item.weight
     points = sorted(deltas)
     scored, score = [], 0.0
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         score += deltas[a]  # the weight of the evidence allowing the days a .. b-1
         scored.append(((a, b - _ONE), score))
     best = max((value for _, value in scored), default=0.0)
