@@ -178,10 +178,11 @@ def featurize(span: Span, sentence: Span | None = None, labels: Sequence = (),
     for t in clause:
         if t.i not in inside and _content(t):
             on(f"c:{_word(t)}")
-    for t in sentence:
+    tokens = list(sentence)  # a spaCy Token is built anew at each iteration: build them once
+    for t in tokens:
         if t.i not in inside and t.i not in clause_idx and _content(t):
             on(f"s:{_word(t)}", 0.5)
-    words = [t for t in sentence if t.i not in inside and _content(t)]
+    words = [t for t in tokens if t.i not in inside and _content(t)]
     left = [t for t in words if t.i < span.start][::-1][:WINDOW]
     right = [t for t in words if t.i >= span.end][:WINDOW]
     lv = rv = 0.0
@@ -246,14 +247,14 @@ def featurize(span: Span, sentence: Span | None = None, labels: Sequence = (),
 
     on("#vader_sent", _compound(sentence_text))
     on("#vader_clause", _compound(" ".join(t.text for t in clause if t.i not in inside)))
-    on("#vader_left", _compound(" ".join(t.text for t in sentence if sentence.start <= t.i < span.start)))
-    on("#vader_right", _compound(" ".join(t.text for t in sentence if span.end <= t.i < sentence.end)))
+    on("#vader_left", _compound(" ".join(t.text for t in tokens if t.i < span.start)))
+    on("#vader_right", _compound(" ".join(t.text for t in tokens if span.end <= t.i)))
     on("#position", (span.start - sentence.start) / max(1, len(sentence)))
     # Words near the target in the parse tree, not in the line: in "X praised Y but
     # attacked Z" the tree keeps "attacked" one step from Z and two from Y.
     dist = _tree_distances(span, sentence)
     tpos = tneg = 0.0
-    for t in sentence:
+    for t in tokens:
         d = dist.get(t.i)
         if d is None or t.i in inside or not _content(t):
             continue
@@ -275,7 +276,7 @@ def featurize(span: Span, sentence: Span | None = None, labels: Sequence = (),
     dense = np.concatenate([
         _mean(doc, range(span.start, span.end)),
         _mean(doc, [i for i in sorted(clause_idx) if i not in inside]),
-        _mean(doc, [t.i for t in sentence if t.i not in inside]),
+        _mean(doc, [t.i for t in tokens if t.i not in inside]),
         _mean(doc, [pred.i] if pred is not None else []),
     ])
     return f, dense
