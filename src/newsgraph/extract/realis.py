@@ -69,8 +69,21 @@ def unasserted(verb: Token) -> bool:
         if t.dep_ not in ("advcl", "ccomp", "xcomp", "conj", "relcl") or t.head is t:
             break
         t = t.head
-    sentence = verb.sent.text.rstrip("”\"’' ")
-    return sentence.endswith("?")
+    return _question(verb)
+
+
+def _question(verb: Token) -> bool:
+    """The verb's clause ends in a question mark ("Is X a tyrant?", also inside a quote
+    that a cue follows: "“Is X a tyrant?” asked the senator")."""
+    doc, j = verb.doc, verb.right_edge.i
+    while j < len(doc) and (doc[j].is_quote or doc[j].is_space) and j > verb.i:
+        j -= 1
+    if doc[j].text == "?":
+        return True
+    k = verb.right_edge.i + 1
+    while k < len(doc) and (doc[k].is_quote or doc[k].is_space):
+        k += 1
+    return k < len(doc) and doc[k].text == "?"
 
 
 def negation(verb: Token) -> Token | None:
