@@ -67,7 +67,7 @@ def test_names_and_affiliations_are_no_judgements():
 # A store of our own rows: one article per tuple (outlet, sentence, labels, quotes).
 ACTORS = [("VOS", "Vosland", "VOS", None), ("vos-gov", "Government of Vosland", "VOS", "GOV"),
           ("ana-pell", "Ana Pell", "VOS", "GOV"), ("lio-marr", "Lio Marr", "KAR", "GOV"),
-          ("rioters", "rioters", None, "CVL")]
+          ("rioters", "rioters", None, "CVL"), ("govts", "governments", "VOS", "GOV")]
 
 
 def _store(articles) -> sqlite3.Connection:
@@ -80,7 +80,8 @@ def _store(articles) -> sqlite3.Connection:
         'CREATE TABLE quotes (article_id TEXT, start INTEGER, "end" INTEGER, kind TEXT, speaker_id TEXT, '
         'speaker_name TEXT, speaker_text TEXT);'
         'CREATE TABLE labels (article_id TEXT, sentence INTEGER, start INTEGER, "end" INTEGER, actor_id TEXT, '
-        'label TEXT, kind TEXT, polarity TEXT, voice TEXT, speaker_id TEXT, speaker_name TEXT);')
+        'label TEXT, kind TEXT, polarity TEXT, voice TEXT, speaker_id TEXT, speaker_name TEXT);'
+        'CREATE TABLE mentions (article_id TEXT, sentence INTEGER, actor_id TEXT, how TEXT);')
     conn.executemany("INSERT INTO actors VALUES (?, ?, ?, ?)", ACTORS)
     for n, (outlet, sentence, labels, quotes) in enumerate(articles):
         aid = f"a{n}"
@@ -91,6 +92,7 @@ def _store(articles) -> sqlite3.Connection:
             j = sentence.index(words.split()[-1], i) + len(words.split()[-1])
             conn.execute("INSERT INTO labels VALUES (?, 0, ?, ?, ?, ?, 'predicate', ?, ?, ?, NULL)",
                          (aid, i, j, actor, words, polarity, voice, speaker))
+            conn.execute("INSERT INTO mentions VALUES (?, 0, ?, ?)", (aid, actor, "role" if actor == "govts" else "dictionary"))
         for text, kind, speaker, name in quotes:
             i = sentence.index(text)
             conn.execute("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, NULL)", (aid, i, i + len(text), kind, speaker, name))
@@ -142,4 +144,12 @@ def test_each_side_lists_its_speakers_with_their_sentences():
 @pytest.mark.parametrize("label", ["Democratic rule"])
 def test_a_capitalised_term_in_a_label_is_a_name(label):
     conn = _store([("herald", "The Democratic rule of Vosland held.", [(label, "vos-gov", "positive", "author", None)], [])])
+    assert find_claims(conn) == []
+
+
+def test_a_bare_role_word_the_resolver_could_not_place_judges_no_state():
+    # the shared generic actor "governments" carries a country in the store, but this
+    # sentence placed it nowhere ("role"): no claim on Vosland
+    conn = _store([("herald", "Empires toppled democratically elected governments.",
+                    [("democratically elected governments", "govts", "positive", "author", None)], [])])
     assert find_claims(conn) == []

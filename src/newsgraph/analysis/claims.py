@@ -107,11 +107,12 @@ def find_claims(store_or_conn: Any) -> list[dict[str, Any]]:
     quotes: dict[str, list[dict]] = defaultdict(list)
     for q in rows(conn, 'SELECT article_id, start, "end", kind, speaker_id, speaker_name, speaker_text FROM quotes'):
         quotes[q["article_id"]].append(q)
+    unplaced = _unplaced(conn)
     claims: dict[tuple, dict[str, Any]] = {}
     for label in _labels(conn):
         actor = actors.get(label["actor_id"])
         subject = polity(actor) if actor else None
-        if subject is None:
+        if subject is None or (label["article_id"], label["sentence"], label["actor_id"]) in unplaced:
             continue
         tokens = _tokens(label["label"])
         for first, _, aspect, sign, term in _match_terms(tokens, terms, longest):
@@ -135,6 +136,17 @@ def find_claims(store_or_conn: Any) -> list[dict[str, Any]]:
                 "evidence": label["evidence"], "evidence_at": at, "via": "label",
             }
     return sorted(claims.values(), key=lambda c: (c["subject"], c["aspect"], c["article_id"], c["start"]))
+
+
+def _unplaced(conn) -> set[tuple[str, int, str]]:
+    """(article, sentence, actor) where the actor is only a bare role word the resolver
+    could not place ("democratically elected governments", how "role"): whatever country
+    the shared generic actor carries in the store, this sentence names no state's rule."""
+    found: dict[tuple[str, int, str], bool] = {}
+    for m in rows(conn, "SELECT article_id, sentence, actor_id, how FROM mentions"):
+        key = (m["article_id"], m["sentence"], m["actor_id"])
+        found[key] = found.get(key, True) and m["how"] == "role"
+    return {key for key, bare in found.items() if bare}
 
 
 def _labels(conn) -> list[dict[str, Any]]:

@@ -5,9 +5,11 @@ actor the resolver gave the mention, or to nobody.
   a government by role and country) is the person: the title is theirs.
 - A name inside a prepositional phrase under a head that is no name ("a defense
   attorney for President Trump") is not what the head names: the head is someone else.
-- A role word placed in the one country of its sentence (how "role+context") that is
-  the object of an act by that very country ("U.S. attempts to change the elected
-  government") is contradicted: the country is the agent, not the owner.
+- A role word placed in the one country of its sentence (how "role+context") is
+  contradicted when it is the object of an act by that very country ("U.S. attempts
+  to change the elected government": the country is the agent, not the owner), or when
+  its own phrase places it elsewhere ("foreign governments", "Western government",
+  "their governments").
 """
 
 from __future__ import annotations
@@ -62,11 +64,17 @@ def actor_tokens(doc: Doc, mentions: Sequence[Mention]) -> dict[int, str]:
 
 def acted_on_by_its_context(head: Token, mention: Mention, by_token: dict[int, str],
                             countries: dict[str, str | None]) -> bool:
-    """Whether a context-placed role word is the object of an act by its own context
-    country (then its words are left off rather than hung on the agent)."""
+    """Whether a context-placed role word is contradicted by the parse (then its words
+    are left off rather than hung on the wrong state): its own phrase places it
+    elsewhere ("foreign governments", "Western democratic government", "their
+    governments" — a place word or possessor the resolver did not use), or it is the
+    object of an act by its own context country."""
     country = countries.get(mention.actor_id)
     if mention.how != "role+context" or country is None:
         return False
+    if any(c.dep_ == "poss" or c.lower_ == "foreign" or c.ent_type_ in ("NORP", "GPE", "LOC")
+           for c in head.children if c.i < head.i):
+        return True
     if head.dep_ == "dobj":
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "against" and head.head.dep_ == "prep":

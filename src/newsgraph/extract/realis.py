@@ -55,8 +55,8 @@ def modal(verb: Token) -> bool:
 
 
 def unasserted(verb: Token) -> bool:
-    """The verb's clause is not asserted: a modal on it, a condition ("if", "unless") on it
-    or on the clause it hangs from, or a question."""
+    """The verb's clause is not asserted: a modal on it or on the verb its clause hangs
+    from, a condition ("if", "unless") on it or on that clause, or a question."""
     if modal(verb):
         return True
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
@@ -69,6 +69,8 @@ def unasserted(verb: Token) -> bool:
         if t.dep_ not in ("advcl", "ccomp", "xcomp", "conj", "relcl") or t.head is t:
             break
         t = t.head
+        if t.dep_ != "relcl" and modal(t):
+            return True  # "failure would mean America was a dictatorship": the clause a modal governs
     return _question(verb)
 
 
