@@ -82,13 +82,15 @@ def main() -> None:
                 time.sleep(args.pause)
             writer_seconds = time.monotonic() - started
             final = json.loads(fetch(base + "/home.json")[1])["counts"]["articles"]
+        server_log = (tmp / "serve.log").read_text(errors="replace")
+        errors = [line for line in server_log.splitlines() if "Error" in line or "error" in line][-20:]
     print(json.dumps({
         "writer_exit": writer.returncode, "writer_seconds": round(writer_seconds, 1),
         "articles_at_start": seen[0][1] if seen else None, "articles_at_end": final,
         "loads_while_writing": loads, "failures": len(failures), "failed": failures[:10],
         "p50_ms": round(percentile(times, 50), 1), "p95_ms": round(percentile(times, 95), 1),
         "max_ms": round(max(times), 1) if times else None,
-        "articles_seen_over_time": seen, "enough_loads": loads >= args.loads,
+        "articles_seen_over_time": seen, "enough_loads": loads >= args.loads, "server_errors": errors,
     }, indent=2))
 
 
