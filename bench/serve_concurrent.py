@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT_CORPUS  # noqa: E402
-from serve_common import fetch, page_urls, percentile, serving  # noqa: E402
+from corpus import DEFAULT_CORPUS
+from serve_common import fetch, page_urls, percentile, serving
 
 
 def rows(corpus: Path, start: int, n: int, out: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serve_common import fetch, page_urls, percentile, serving, wait_for_stories  # noqa: E402
+from serve_common import fetch, page_urls, percentile, serving, wait_for_stories
 
 
 def main() -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from newsgraph.ingest.options import IngestOptions
 from newsgraph.pipeline.runner import RunSummary, run
@@ -29,11 +33,6 @@ def analyze(
 
 
 # ---------------------------------------------------------------- notebook API (issue 15)
-
-import contextlib  # noqa: E402
-import re  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 

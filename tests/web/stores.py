@@ -13,7 +13,17 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from newsgraph.records import Actor, Article, ArticleRecords, Event, Label, Mention, Quote, Sentence, Tone
+from newsgraph.records import (
+    Actor,
+    Article,
+    ArticleRecords,
+    Event,
+    Label,
+    Mention,
+    Quote,
+    Sentence,
+    Tone,
+)
 from newsgraph.store import open_store
 
 PWN = "window.__pwned = 1"
@@ -54,7 +64,7 @@ def hostile_records() -> list[ArticleRecords]:
             url=JS_URL, bias=bias)
         aid, text = article.article_id, article.text
 
-        def span(i: int, words: str) -> tuple[int, int]:
+        def span(i: int, words: str, text: str = text, starts: list[int] = starts) -> tuple[int, int]:
             start = text.index(words, starts[i])
             return start, start + len(words)
 

@@ -3,6 +3,7 @@ JSON twin, the figures checked against SQL, hostile rows rendered inert, nothing
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 import urllib.parse
@@ -277,7 +278,7 @@ def test_time_axis_labels_never_overprint(months):
     assert "6 more dated only to the year or undated" in svg
     for cls in ("month", "year"):
         xs = [float(x) for x in re.findall(rf'<text class="{cls}" x="([\d.]+)"', svg)]
-        assert all(b - a >= LABEL_ROOM - 0.01 for a, b in zip(xs, xs[1:])), (cls, xs)
+        assert all(b - a >= LABEL_ROOM - 0.01 for a, b in itertools.pairwise(xs)), (cls, xs)
     years = [int(y) for y in re.findall(r'<text class="year"[^>]*>(\d+)<', svg)]
     assert years == sorted(set(years)) and 2001 <= years[0] <= 2002 and years[-1] <= 2001 + months // 12
 

@@ -17,7 +17,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .plugin import DATABASE, asgi_wrapper, permission_allowed, prepare_connection, register_routes, startup  # noqa: F401 (hooks)
+from .plugin import (  # noqa: F401 (hooks)
+    DATABASE,
+    asgi_wrapper,
+    permission_allowed,
+    prepare_connection,
+    register_routes,
+    startup,
+)
 
 SETTINGS = {
     "default_page_size": 50,

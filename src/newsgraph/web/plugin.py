@@ -62,7 +62,7 @@ def startup(datasette):
     env = datasette.jinja_env
     env.filters["ng_marked"] = marked
     env.filters["ng_snippet"] = snippet
-    env.filters["ng_n"] = lambda n: "{:,}".format(n or 0)
+    env.filters["ng_n"] = lambda n: f"{n or 0:,}"
     env.filters["ng_q"] = lambda v: urllib.parse.quote(str(v), safe="")
     env.filters["ng_quoted"] = quoted
 
@@ -344,7 +344,7 @@ async def _computing(datasette, request, status) -> Response:
 
 async def stories_view(datasette, request):
     started = time.perf_counter()
-    bench, analyses, status = await _analyses(datasette, request)
+    _, analyses, status = await _analyses(datasette, request)
     if analyses is None:
         return await _computing(datasette, request, status)
     try:

@@ -87,7 +87,7 @@ def fingerprint(conn: sqlite3.Connection) -> tuple[int, int]:
 
 def counts(conn: sqlite3.Connection) -> dict[str, Any]:
     """How much the store holds; events are the kept ones (and all candidates beside)."""
-    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    one = lambda sql: conn.execute(sql).fetchone()[0]
     out = {
         "articles": one("SELECT count(*) FROM articles"),
         "outlets": one("SELECT count(DISTINCT outlet) FROM articles"),
