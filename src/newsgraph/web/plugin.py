@@ -33,6 +33,7 @@ WAIT_SECONDS = 2.0
 CSP = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+BUSY_TIMEOUT_MS = 15_000
 WRITE_ACTIONS = frozenset({
     "insert-row", "delete-row", "update-row", "create-table", "alter-table", "drop-table",
 })
@@ -80,6 +81,9 @@ def prepare_connection(conn, database, datasette):
     bench = workbench(datasette)
     if bench is not None and database == bench.database:  # Datasette's own _internal db stays writable
         conn.execute("PRAGMA query_only = 1")
+        # A reader waits for a busy WAL (a writer's checkpoint on a loaded machine) rather
+        # than fail the page after Python's default 5 s.
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 @hookimpl

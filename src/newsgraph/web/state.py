@@ -37,6 +37,7 @@ def connect_readonly(path: str) -> sqlite3.Connection:
     uri = "file:" + urllib.parse.quote(path) + "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
     conn.execute("PRAGMA query_only = 1")
+    conn.execute("PRAGMA busy_timeout = 15000")
     return conn
 
 
