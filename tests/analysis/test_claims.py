@@ -90,8 +90,9 @@ def _store(articles) -> sqlite3.Connection:
         for words, actor, polarity, voice, speaker in labels:
             i = sentence.index(words.split()[0])
             j = sentence.index(words.split()[-1], i) + len(words.split()[-1])
-            conn.execute("INSERT INTO labels VALUES (?, 0, ?, ?, ?, ?, 'predicate', ?, ?, ?, NULL)",
-                         (aid, i, j, actor, words, polarity, voice, speaker))
+            kind = "modifier" if "-backed" in words else "predicate"
+            conn.execute("INSERT INTO labels VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                         (aid, i, j, actor, words, kind, polarity, voice, speaker))
             conn.execute("INSERT INTO mentions VALUES (?, 0, ?, ?)", (aid, actor, "role" if actor == "govts" else "dictionary"))
         for text, kind, speaker, name in quotes:
             i = sentence.index(text)
@@ -152,4 +153,10 @@ def test_a_bare_role_word_the_resolver_could_not_place_judges_no_state():
     # sentence placed it nowhere ("role"): no claim on Vosland
     conn = _store([("herald", "Empires toppled democratically elected governments.",
                     [("democratically elected governments", "govts", "positive", "author", None)], [])])
+    assert find_claims(conn) == []
+
+
+def test_a_modifier_judges_what_the_actor_backs_not_the_actor():
+    conn = _store([("herald", "Rebels toppled the Vosland-backed dictator Lio Marr.",
+                    [("Vosland-backed dictator", "vos-gov", "negative", "author", None)], [])])
     assert find_claims(conn) == []

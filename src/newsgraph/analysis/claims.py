@@ -114,6 +114,8 @@ def find_claims(store_or_conn: Any) -> list[dict[str, Any]]:
         subject = polity(actor) if actor else None
         if subject is None or (label["article_id"], label["sentence"], label["actor_id"]) in unplaced:
             continue
+        if label["kind"] == "modifier":
+            continue  # "the U.S.-backed dictator": the actor qualifies the judged one, is not it
         tokens = _tokens(label["label"])
         for first, _, aspect, sign, term in _match_terms(tokens, terms, longest):
             if _negated(tokens, first):

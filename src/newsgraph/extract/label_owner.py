@@ -5,6 +5,8 @@ actor the resolver gave the mention, or to nobody.
   a government by role and country) is the person: the title is theirs.
 - A name inside a prepositional phrase under a head that is no name ("a defense
   attorney for President Trump") is not what the head names: the head is someone else.
+- A role word placed by a country that only qualifies a participle inside its phrase
+  ("the U.S.-backed dictator of Pakistan") is not that country's either.
 - A role word placed in the one country of its sentence (how "role+context") is
   contradicted when it is the object of an act by that very country ("U.S. attempts
   to change the elected government": the country is the agent, not the owner), or when
@@ -95,3 +97,21 @@ def agents(verb: Token) -> list[Token]:
     elif verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         out += [c for c in verb.head.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
     return out
+
+
+def placed_by_its_backer(span: Span, mention: Mention) -> bool:
+    """A role word placed by a country named inside its phrase ("role+country") when that
+    country only qualifies a participle ("the U.S.-backed dictator of Pakistan",
+    "Moscow-backed rebels"): the country is the backer, not the owner, so the phrase's
+    words are left off rather than hung on it."""
+    if not mention.how.startswith("role+country"):
+        return False
+    for t in span:
+        if t.i == span.root.i:
+            continue
+        if t.head.tag_ in ("VBN", "VBG") and t.head.dep_ == "amod" and t.dep_ in ("npadvmod", "compound", "nmod"):
+            return True  # "U.S. - backed" split by the tokenizer
+        first, _, rest = t.text.partition("-")
+        if first[:1].isupper() and rest.lower().endswith("ed") and t.dep_ == "amod":
+            return True  # "U.S.-backed" kept as one token
+    return False

@@ -37,7 +37,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.label_owner import acted_on_by_its_context, actor_tokens, name_in_a_phrase_of_its_own, named_person
+from newsgraph.extract.label_owner import (acted_on_by_its_context, actor_tokens, name_in_a_phrase_of_its_own,
+                                           named_person, placed_by_its_backer)
 from newsgraph.extract.realis import negation, unasserted, unreal_entity
 from newsgraph.knowledge.claims import fold, load_claim_terms
 from newsgraph.knowledge.framing import FramingTerms, load_framing_terms
@@ -86,7 +87,7 @@ def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
         if span is None or len(span) == 0:
             continue
         actor = named_person(span, m, people)
-        if actor is None or unreal_entity(span.root, terms) or acted_on_by_its_context(
+        if actor is None or unreal_entity(span.root, terms) or placed_by_its_backer(span, m) or acted_on_by_its_context(
                 span.root, m, by_token, countries):
             continue
         for kind, tokens, actor_id in _attached(span, actor, people, kb, terms):
