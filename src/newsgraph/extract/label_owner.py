@@ -109,7 +109,8 @@ def placed_by_its_backer(span: Span, mention: Mention) -> bool:
     for t in span:
         if t.i == span.root.i:
             continue
-        if t.head.tag_ in ("VBN", "VBG") and t.head.dep_ == "amod" and t.dep_ in ("npadvmod", "compound", "nmod"):
+        if (t.head.tag_ in ("VBN", "VBG") and t.head.dep_ == "amod" and t.dep_ in ("npadvmod", "compound", "nmod")
+                and t.text[:1].isupper()):
             return True  # "U.S. - backed" split by the tokenizer
         first, _, rest = t.text.partition("-")
         if first[:1].isupper() and rest.lower().endswith("ed") and t.dep_ == "amod":

@@ -87,8 +87,8 @@ def find_labels(article_id: str, doc: Doc, mentions: Sequence[Mention], quotes: 
         if span is None or len(span) == 0:
             continue
         actor = named_person(span, m, people)
-        if actor is None or unreal_entity(span.root, terms) or placed_by_its_backer(span, m) or acted_on_by_its_context(
-                span.root, m, by_token, countries):
+        if actor is None or unreal_entity(span.root, terms) or actor == m.actor_id and (
+                placed_by_its_backer(span, m) or acted_on_by_its_context(span.root, m, by_token, countries)):
             continue
         for kind, tokens, actor_id in _attached(span, actor, people, kb, terms):
             tokens = _trim(sorted(set(tokens), key=lambda t: t.i))  # judged as it will read
