@@ -179,6 +179,9 @@ def test_not_found_and_lookup(client):
     found = client.get("/actor?q=Brel")
     assert found.status_code == 302 and found.headers["location"].endswith("/actor/tomas-brel")
     assert client.get("/actor?q=Zzzyzx").status_code == 404
+    found = client.get("/actor.json?q=Varga")
+    assert found.status_code == 302 and found.headers["location"].endswith("/actor/ilse-varga.json")
+    assert "error" in client.get("/actor.json?q=Zzzyzx").json()
 
 
 def test_datasette_own_pages_stay(client):

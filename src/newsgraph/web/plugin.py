@@ -123,7 +123,7 @@ def register_routes(datasette):
     return [
         (r"^/$", home_view),
         (r"^/home(?P<json>\.json)?$", home_view),
-        (r"^/actor$", actor_lookup_view),
+        (r"^/actor(?P<json>\.json)?$", actor_lookup_view),
         (r"^/actor/(?P<actor_id>[^/]+?)(?P<json>\.json)?$", actor_view),
         (r"^/dyad/(?P<a>[^/]+)/(?P<b>[^/]+?)(?P<json>\.json)?$", dyad_view),
         (r"^/events(?P<json>\.json)?$", events_view),
