@@ -92,7 +92,8 @@ def time_chart(
         m = month_of(row.get("period"))
         a, b = float(row.get(up) or 0), float(row.get(down) or 0) if down else 0.0
         if m is None:
-            unplaced += a + b
+            # every row counted (an event of no quad class too), when the series says how many
+            unplaced += float(row["events"]) if row.get("events") is not None else a + b
             continue
         old = monthly.get(m, (0.0, 0.0))
         monthly[m] = (old[0] + a, old[1] + b)
