@@ -325,3 +325,46 @@ def test_analyses_follow_a_growing_store(tmp_path):
         new_id = bench.successor(old_id)
         assert any(a["article_id"] == article_id for s in bench.analyses.stories["stories"]
                    if s["story_id"] == new_id for a in s["articles"])
+
+
+def _outward_address() -> str | None:
+    """This machine's address on its outward interface (no packet is sent), if it has one."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))
+            address = s.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
+def test_cli_serves_on_loopback_only(fixture_store):
+    """`newsgraph serve` as a user runs it: answers on 127.0.0.1, not on the machine's other address."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--store", str(fixture_store), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline, status = time.monotonic() + 90, None
+        while time.monotonic() < deadline and status != 200:
+            try:
+                status = urllib.request.urlopen(f"http://127.0.0.1:{port}/home.json", timeout=5).status
+            except OSError:
+                time.sleep(0.3)
+        assert status == 200
+        outward = _outward_address()
+        if outward:
+            with pytest.raises(OSError), socket.create_connection((outward, port), timeout=3):
+                pass
+    finally:
+        proc.terminate()
+        proc.wait(10)
