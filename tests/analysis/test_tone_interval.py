@@ -32,7 +32,7 @@ def test_articles_not_mentions_set_the_width():
 
 
 def test_mentions_weight_the_mean():
-    low, high = tone_interval([(-0.9 * 9, 9), (0.9, 1)] * 8)
+    _, high = tone_interval([(-0.9 * 9, 9), (0.9, 1)] * 8)
     assert high < 0  # the heavy negative articles dominate the mention-weighted mean
 
 

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from newsgraph.extract.tone_model import CLASSES, ToneModel, dense_names
-from newsgraph.train.tone import DEV_SHARE, balanced_weights, fit, group_of, is_dev, matrix, to_tone_model
+from newsgraph.train.tone import (
+    DEV_SHARE,
+    balanced_weights,
+    fit,
+    group_of,
+    is_dev,
+    matrix,
+    to_tone_model,
+)
 
 pytest.importorskip("sklearn")
 

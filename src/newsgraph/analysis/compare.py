@@ -177,7 +177,9 @@ def tone_difference(a: list[tuple[float, float]], b: list[tuple[float, float]], 
 
     if len(a) < 2 or len(b) < 2:
         return {"difference": None, "low": None, "high": None, "p": None, "significant": False}
-    arr = lambda xs, k: np.array([x[k] for x in xs], dtype=np.float64)  # noqa: E731
+    def arr(xs, k):
+        return np.array([x[k] for x in xs], dtype=np.float64)
+
     da = bootstrap_means(arr(a, 0), arr(a, 1), resamples, seed)
     db = bootstrap_means(arr(b, 0), arr(b, 1), resamples, seed + 1)
     diff = da - db
