@@ -92,7 +92,7 @@ class Errors:
     E196 = "Row has no note"
     E197 = "Required column {column} is empty"
     E198 = "Unknown object class @{name}"
-    E199 = "The event model {path} is missing: rebuild it with `python -m newsgraph.train events`"
+    E189 = "The event model {path} is missing: rebuild it with `python -m newsgraph.train events`"
     E201 = "Cannot open store {path}: {reason}"
     E202 = "Store {path} has schema version {found}, newer than this newsgraph ({known}); upgrade newsgraph"
     E203 = "Unknown table {table!r} (known: {known})"
@@ -122,11 +122,11 @@ class Errors:
     E404 = "{query!r} names {count} actors; name one (by id, or by more of its name): {candidates}"
     E420 = "No actor matches {query!r}{near}"
     E421 = "Cannot write the report to {path}: {reason}"
-
-
     E430 = "No store at {path}: run `newsgraph analyze` first, or pass --store FILE"
     E431 = "Cannot serve the store {path}: {reason}"
     E432 = "Cannot serve on {host}:{port}: {reason}"
+
+
 class NewsgraphError(Exception):
     """Base class: every error newsgraph raises on purpose is one of these."""
 

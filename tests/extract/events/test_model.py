@@ -41,7 +41,7 @@ def test_weights_round_trip(tmp_path):
 
 
 def test_a_missing_model_is_a_coded_error(tmp_path):
-    with pytest.raises(NewsgraphError, match="E199"):
+    with pytest.raises(NewsgraphError, match="E189"):
         EventModel.load(tmp_path / "absent.npz")
 
 

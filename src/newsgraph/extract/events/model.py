@@ -74,7 +74,7 @@ class EventModel:
     def load(cls, path: str | Path = MODEL_PATH) -> EventModel:
         path = Path(path)
         if not path.exists():
-            raise NewsgraphError("E199", path=path)
+            raise NewsgraphError("E189", path=path)
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(str(z["meta"]))
             vocab = {name: i for i, name in enumerate(meta.pop("features"))}
