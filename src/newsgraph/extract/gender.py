@@ -10,12 +10,11 @@ that would be wrong for many of the world's names.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
+from newsgraph.knowledge.load import DATA_DIR, read_rows
 from newsgraph.records import Mention
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
@@ -24,11 +23,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
 
 @functools.lru_cache(maxsize=1)
 def gendered_words() -> dict[str, str]:
-    path = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "gendered_words.tsv"
-    with open(path, encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
-        next(rows)
-        return {word: gender for word, gender in rows}
+    _, rows = read_rows(DATA_DIR / "gendered_words.tsv")
+    return {word: gender for _, (word, gender) in rows}
 
 
 def genders_in(mentions: Iterable[Mention]) -> dict[str, str]:

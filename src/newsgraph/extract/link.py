@@ -24,7 +24,9 @@ from spacy.tokens import Span
 
 from newsgraph.extract.resolve import GENERATIONS, HONORIFICS, Resolution, Resolver
 from newsgraph.knowledge import name_key
+from newsgraph.knowledge.load import DATA_DIR, read_rows
 from newsgraph.records import Actor
+
 
 @functools.lru_cache(maxsize=1)
 def families() -> dict[str, frozenset[str]]:
@@ -42,11 +44,8 @@ def families() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def family_name_first() -> frozenset[str]:
     """Countries whose people news names family name first (knowledge/data/name_order.tsv)."""
-    path = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "name_order.tsv"
-    with open(path, encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
-        next(rows)
-        return frozenset(row[0] for row in rows if row)
+    _, rows = read_rows(DATA_DIR / "name_order.tsv")
+    return frozenset(cells[0] for _, cells in rows)
 
 
 def _family_name(item: "_Introduced") -> str:
