@@ -42,15 +42,23 @@ def targets(gold_path: str | Path, *, nlp=None, limit: int | None = None):
     rows = list(read_jsonl(gold_path, limit))
     texts = (row["sentence_normalized"] for row in rows)
     for row, doc in zip(rows, nlp.pipe(texts, batch_size=64)):
-        for target in row["targets"]:
-            gold = GOLD_CLASS.get(int(target["polarity"]))
-            span = doc.char_span(target["from"], target["to"], alignment_mode="expand")
-            if gold is None or span is None or len(span) == 0:
-                continue
-            mention = Mention("gold", 0, span.start_char, span.end_char, span.text, "target", "gold", None, "actor")
-            labels = find_labels("gold", doc, [mention], (), kb)
+        for target, span, labels, gold in row_targets(row, doc, kb):
             yield span, labels, gold, {"text": row["sentence_normalized"], "target": target.get("mention"),
                                        "labels": [l.label for l in labels]}
+
+
+def row_targets(row: dict, doc, kb):
+    """(target, span, labels, gold class) of each usable target of one parsed gold row:
+    the span classed as an analysis classes a mention, with the labels extraction hangs
+    on it. Training (`train/tone.py`) reads its rows through this too, so the two
+    cannot drift apart."""
+    for target in row["targets"]:
+        gold = GOLD_CLASS.get(int(target["polarity"]))
+        span = doc.char_span(target["from"], target["to"], alignment_mode="expand")
+        if gold is None or span is None or len(span) == 0:
+            continue
+        mention = Mention("gold", 0, span.start_char, span.end_char, span.text, "target", "gold", None, "actor")
+        yield target, span, find_labels("gold", doc, [mention], (), kb), gold
 
 
 def target_scores(gold_path: str | Path, *, nlp=None, limit: int | None = None) -> list[tuple[float, str, dict]]:

@@ -27,7 +27,6 @@ import numpy as np
 
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3].parent / "shared" / "gold" / "framing" / "newsmtsc_train.jsonl"
 DEV_SHARE = 15  # percent of articles held out for choosing
-GOLD_CLASS = {2: "negative", 4: "neutral", 6: "positive"}
 MIN_COUNT = 2  # a named feature must occur this often in the fit part to get a weight
 
 
@@ -64,21 +63,14 @@ def parsed(path: Path, cache: Path | None = None, nlp=None) -> list[tuple[dict, 
 
 def examples(pairs) -> list[tuple[dict[str, float], np.ndarray, str, str]]:
     """(named features, dense vector, gold class, gid) of every usable target."""
+    from newsgraph.evaluate.tone import row_targets
     from newsgraph.extract import tone
-    from newsgraph.extract.labels import find_labels
     from newsgraph.knowledge import default
-    from newsgraph.records import Mention
 
     kb = default()
     out = []
     for row, doc in pairs:
-        for target in row["targets"]:
-            gold = GOLD_CLASS.get(int(target["polarity"]))
-            span = doc.char_span(target["from"], target["to"], alignment_mode="expand")
-            if gold is None or span is None or len(span) == 0:
-                continue
-            mention = Mention("gold", 0, span.start_char, span.end_char, span.text, "target", "gold", None, "actor")
-            labels = find_labels("gold", doc, [mention], (), kb)
+        for _, span, labels, gold in row_targets(row, doc, kb):
             features, dense = tone.target_features(span, labels)
             out.append((features, dense, gold, row["primary_gid"]))
     return out
